@@ -1,0 +1,111 @@
+#include "cli.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace esep::admin {
+namespace {
+
+core::Lang LangFromEnvironment() {
+  for (const char* name : {"ESEP_LANG", "LC_ALL", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || std::string_view(value).size() < 2) continue;
+    if (auto lang = core::ParseLang(std::string_view(value).substr(0, 2))) return *lang;
+  }
+  return core::Lang::kRu;
+}
+
+}  // namespace
+
+core::Result<CommandLine> ParseCommandLine(int argc, char** argv) {
+  CommandLine line;
+  line.lang = LangFromEnvironment();
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      line.help = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0) {
+      line.words.push_back(arg);
+      continue;
+    }
+    std::string name = arg;
+    std::string value;
+    bool has_value = false;
+    if (auto eq = arg.find('='); eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      has_value = true;
+    }
+    auto take_value = [&]() -> bool {
+      if (has_value) return true;
+      if (i + 1 >= argc) return false;
+      value = argv[++i];
+      return true;
+    };
+    if (name != "--data-dir" && name != "--dsn" && name != "--lang") {
+      return core::MakeError("cli.unknown_option", "Белгісіз параметр: " + name,
+                             "Неизвестный параметр: " + name, "Unknown option: " + name, name);
+    }
+    if (!take_value()) {
+      return core::MakeError("cli.missing_value", name + " параметрінің мәні жоқ",
+                             "Не указано значение параметра " + name,
+                             "Option " + name + " needs a value", name);
+    }
+    if (name == "--data-dir") line.data_dir = value;
+    if (name == "--dsn") line.dsn = value;
+    if (name == "--lang") {
+      auto lang = core::ParseLang(value);
+      if (!lang) {
+        return core::MakeError("cli.bad_lang", "Тіл kk, ru немесе en болуы керек",
+                               "Язык должен быть kk, ru или en", "Language must be kk, ru or en",
+                               "--lang");
+      }
+      line.lang = *lang;
+    }
+  }
+  if (!line.data_dir.empty() && !line.dsn.empty()) {
+    return core::MakeError("cli.conflict", "--data-dir және --dsn бірге көрсетілмейді",
+                           "Нельзя указывать одновременно --data-dir и --dsn",
+                           "--data-dir and --dsn cannot be used together", "--dsn");
+  }
+  return line;
+}
+
+std::string HelpText() {
+  return R"(esep-admin — Esep server console / консоль администратора Esep
+
+Usage: esep-admin [--data-dir DIR | --dsn DSN] [--lang kk|ru|en] COMMAND [ARGS]
+
+Where the database is:
+  --data-dir DIR   embedded PostgreSQL cluster in DIR (created by `init`); default: var/esep
+  --dsn DSN        an external PostgreSQL server (libpq connection string)
+  --lang L         language of messages (default from ESEP_LANG / LANG, else ru)
+
+Commands:
+  init             create the database (the embedded cluster in --data-dir, or the database
+                   named by --dsn), apply every migration, load the shipped reference data
+                   (sql/reference/); safe to run again
+  migrate          apply pending migrations (each in its own transaction)
+  status           cluster state, applied and pending migrations; exit 1 if any is pending
+  start            start the embedded cluster of --data-dir (stays running)
+  stop             stop the embedded cluster of --data-dir
+  load-calendar FILE
+                   validate a production calendar file (date,day_type,hours — see
+                   sql/reference/README.md) and replace its years in the database
+  help             this text
+
+Exit codes: 0 success, 1 the command failed (the reason is printed), 2 bad command line.
+)";
+}
+
+void PrintError(const core::Error& error, core::Lang lang) {
+  std::cerr << "esep-admin: " << error.message.In(lang);
+  if (!error.field.empty()) std::cerr << " [" << error.field << "]";
+  std::cerr << " (" << error.code << ")\n";
+  if (!error.details.empty()) std::cerr << error.details << "\n";
+}
+
+}  // namespace esep::admin
