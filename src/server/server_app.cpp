@@ -1,0 +1,101 @@
+#include "esep/server/server_app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <pqxx/pqxx>
+
+#include "esep/db/connection_pool.hpp"
+#include "esep/db/embedded_cluster.hpp"
+#include "esep/server/dispatcher.hpp"
+#include "esep/server/metrics.hpp"
+#include "esep/server/router.hpp"
+
+namespace esep::server {
+
+struct ServerApp::Parts {
+  std::unique_ptr<db::EmbeddedCluster> cluster;
+  bool started_cluster = false;
+  std::string dsn;
+  std::unique_ptr<db::ConnectionPool> pool;
+  Metrics metrics;
+  Router router;
+  std::unique_ptr<Dispatcher> dispatcher;
+  std::unique_ptr<HttpsServer> https;
+  bool stopped = false;
+};
+
+ServerSettings SettingsFromConfig(const core::Config& config) {
+  ServerSettings settings;
+  settings.https.listen = config.GetString("server.listen");
+  settings.https.port = static_cast<unsigned short>(config.GetInt("server.port"));
+  settings.https.workers = static_cast<unsigned>(config.GetInt("server.workers"));
+  settings.dsn = config.GetString("database.dsn");
+  settings.data_dir = config.GetPath("database.data_dir");
+  settings.pool_size = static_cast<std::size_t>(config.GetInt("database.pool_size"));
+  settings.https.certificate = config.GetPath("server.tls_cert");
+  settings.https.private_key = config.GetPath("server.tls_key");
+  if (settings.https.certificate.empty())
+    settings.https.certificate = settings.data_dir / "tls" / "server.crt";
+  if (settings.https.private_key.empty())
+    settings.https.private_key = settings.data_dir / "tls" / "server.key";
+  return settings;
+}
+
+ServerApp::ServerApp(ServerSettings settings)
+    : settings_(std::move(settings)), parts_(std::make_unique<Parts>()) {}
+
+ServerApp::~ServerApp() { Stop(std::chrono::milliseconds(0)); }
+
+core::Status ServerApp::Start() {
+  Parts& p = *parts_;
+  p.dsn = settings_.dsn;
+  if (p.dsn.empty()) {
+    p.cluster =
+        std::make_unique<db::EmbeddedCluster>(db::ClusterOptions{.dir = settings_.data_dir});
+    if (!p.cluster->IsRunning()) {
+      if (auto status = p.cluster->Start(); !status) return status;
+      p.started_cluster = true;
+    }
+    p.dsn = p.cluster->ConnectionString("esep");
+  }
+  const std::string role = settings_.app_role;
+  p.pool = std::make_unique<db::ConnectionPool>(
+      p.dsn, settings_.pool_size, [role](pqxx::connection& connection) {
+        // Every request runs as the unprivileged role, so row-level security holds even if a
+        // query forgets its institution filter.
+        pqxx::nontransaction tx(connection);
+        tx.exec("SET ROLE " + connection.quote_name(role));
+      });
+  AddAllRoutes(p.router, *p.pool, p.metrics, settings_.api);
+  p.dispatcher =
+      std::make_unique<Dispatcher>(p.router, *p.pool, p.metrics, settings_.api.session_policy);
+  p.https = std::make_unique<HttpsServer>(
+      settings_.https, [&p](HttpRequest& request) { return p.dispatcher->Handle(request); });
+  if (auto status = p.https->Start(); !status) return status;
+  spdlog::info("esep-server listening on https://{}:{} ({} routes)", settings_.https.listen,
+               p.https->port(), p.router.routes().size());
+  return core::Status::Ok();
+}
+
+unsigned short ServerApp::port() const { return parts_->https ? parts_->https->port() : 0; }
+const Router& ServerApp::router() const { return parts_->router; }
+const std::string& ServerApp::dsn() const { return parts_->dsn; }
+
+void ServerApp::Stop(std::chrono::milliseconds grace) {
+  Parts& p = *parts_;
+  if (p.stopped) return;
+  p.stopped = true;
+  if (p.https) {
+    p.https->Shutdown(grace);
+    p.https->Wait();
+  }
+  p.https.reset();
+  p.pool.reset();
+  if (p.cluster && p.started_cluster) {
+    if (auto status = p.cluster->Stop(); !status)
+      spdlog::error("stopping the database: {}", status.error().details);
+  }
+  spdlog::info("esep-server stopped");
+}
+
+}  // namespace esep::server
