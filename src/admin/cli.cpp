@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -31,6 +32,11 @@ core::Result<CommandLine> ParseCommandLine(int argc, char** argv) {
       line.words.push_back(arg);
       continue;
     }
+    if (IsFlagOption(arg)) {
+      line.options[arg] = "true";
+      line.words.push_back(arg);  // commands written before options existed look here
+      continue;
+    }
     std::string name = arg;
     std::string value;
     bool has_value = false;
@@ -45,14 +51,14 @@ core::Result<CommandLine> ParseCommandLine(int argc, char** argv) {
       value = argv[++i];
       return true;
     };
-    if (name != "--data-dir" && name != "--dsn" && name != "--lang") {
-      return core::MakeError("cli.unknown_option", "Белгісіз параметр: " + name,
-                             "Неизвестный параметр: " + name, "Unknown option: " + name, name);
-    }
     if (!take_value()) {
       return core::MakeError("cli.missing_value", name + " параметрінің мәні жоқ",
                              "Не указано значение параметра " + name,
                              "Option " + name + " needs a value", name);
+    }
+    if (name != "--data-dir" && name != "--dsn" && name != "--lang") {
+      line.options[name] = value;
+      continue;
     }
     if (name == "--data-dir") line.data_dir = value;
     if (name == "--dsn") line.dsn = value;
@@ -74,6 +80,21 @@ core::Result<CommandLine> ParseCommandLine(int argc, char** argv) {
   return line;
 }
 
+core::Status CheckOptions(const CommandLine& line, const std::vector<std::string>& allowed) {
+  for (const auto& [name, value] : line.options) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      return core::MakeError("cli.unknown_option", "Белгісіз параметр: " + name,
+                             "Неизвестный параметр: " + name, "Unknown option: " + name, name);
+    }
+  }
+  return core::Status::Ok();
+}
+
+std::string Option(const CommandLine& line, const std::string& name) {
+  auto it = line.options.find(name);
+  return it == line.options.end() ? std::string() : it->second;
+}
+
 std::string HelpText() {
   return R"(esep-admin — Esep server console / консоль администратора Esep
 
@@ -85,13 +106,40 @@ Where the database is:
   --lang L         language of messages (default from ESEP_LANG / LANG, else ru)
 
 Commands:
-  init             create the database (the embedded cluster in --data-dir, or the database
+  init [--admin-password-file FILE]
+                   create the database (the embedded cluster in --data-dir, or the database
                    named by --dsn), apply every migration, load the shipped reference data
-                   (sql/reference/); safe to run again
+                   (sql/reference/), write a self-signed TLS pair if none exists, and create
+                   the first administrator `admin` (password from FILE, or generated and
+                   printed once); safe to run again
+  institution add --bin BIN --name-kk NAME --name-ru NAME --kind gu|kgu|gkkp --level 1-4
+                  [--parent ID] [--abp CODE]
+                   register an institution (audited); prints its id
+  institution list list the institutions
+  user add LOGIN --full-name NAME [--iin IIN] [--password-file FILE]
+                   create a user (password generated and printed once when no FILE)
+  user reset-password LOGIN [--password-file FILE]
+                   set a new password; the user must change it at next sign-in
+  grant LOGIN ROLE ORG_ID [--subtree]
+                   give a role in an institution (and everything below it with --subtree);
+                   roles: administrator, chief_accountant, accountant, payroll_accountant,
+                   hr_officer, budget_planner, abp_approver, auditor, employee
+  demo [--password-file FILE]
+                   add the demo structure: a district education department (АБП 464) with
+                   two schools and one user of every role (login = role name)
   migrate          apply pending migrations (each in its own transaction)
   status           cluster state, applied and pending migrations; exit 1 if any is pending
   start            start the embedded cluster of --data-dir (stays running)
   stop             stop the embedded cluster of --data-dir
+  tls self-signed [--force]
+                   write a self-signed certificate and key to DATA_DIR/tls/ and print their
+                   SHA-256 fingerprint (init does this when none exists)
+  backup OUT_DIR   pg_dump (custom format) plus manifest.json (sha256 of every file, schema
+                   version, time); OUT_DIR must be empty or new
+  restore BACKUP_DIR NEW_DB
+                   verify the manifest, restore into a new database (never overwrites), run
+                   the integrity checks
+  check            integrity checks (audit chain, migrations); exit 1 if any fails
   load-calendar FILE
                    validate a production calendar file (date,day_type,hours — see
                    sql/reference/README.md) and replace its years in the database

@@ -19,7 +19,19 @@ struct CommandLine {
   core::Lang lang = core::Lang::kRu;
   bool help = false;
   std::vector<std::string> words;  ///< the command and its positional arguments
+  /// Command options (`--bin 123`, `--subtree`): each command checks which it accepts.
+  std::map<std::string, std::string> options;
 };
+
+/// Options a command takes without a value.
+inline bool IsFlagOption(const std::string& name) {
+  return name == "--force" || name == "--subtree";
+}
+
+/// An error naming the first option of `line` that is not in `allowed`.
+core::Status CheckOptions(const CommandLine& line, const std::vector<std::string>& allowed);
+/// The value of `name`, or empty.
+std::string Option(const CommandLine& line, const std::string& name);
 
 /// Parses argv; `--opt value` and `--opt=value` both work. Unknown options are errors.
 core::Result<CommandLine> ParseCommandLine(int argc, char** argv);

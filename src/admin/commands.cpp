@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "commands_directory.hpp"
+#include "commands_platform.hpp"
 #include "database_target.hpp"
 #include "esep/core/production_calendar.hpp"
 #include "esep/db/migrator.hpp"
@@ -120,6 +122,8 @@ int RunInit(const CommandLine& line) {
     return Fail(status.error(), line.lang);
   if (int rc = Migrate(target, line.lang); rc != 0) return rc;
   if (int rc = LoadShippedReferenceData(target.Dsn(), line.lang); rc != 0) return rc;
+  if (int rc = EnsureSelfSignedTls(line); rc != 0) return rc;
+  if (int rc = EnsureFirstAdministrator(target.Dsn(), line); rc != 0) return rc;
   Say(line.lang, "Дерекқор дайын: " + target.Dsn(), "База данных готова: " + target.Dsn(),
       "The database is ready: " + target.Dsn());
   return 0;
