@@ -587,9 +587,9 @@ ConfigSchema EsepSchema() {
       .Add(ConfigKey::Int("server.port", 8443, 1, 65535,
                           {"HTTPS порты", "Порт HTTPS", "HTTPS port"}))
       .Add(ConfigKey::Int("server.workers", 0, 0, 1024,
-                          {"Жұмыс ағындарының саны; 0 — процессор ядроларының саны",
-                           "Число рабочих потоков; 0 — по числу ядер процессора",
-                           "Worker threads; 0 means one per CPU core"}))
+                          {"Жұмыс ағындарының саны; 0 — әр ядроға сегізден",
+                           "Число рабочих потоков; 0 — восемь на ядро процессора",
+                           "Worker threads; 0 means eight per CPU core"}))
       .Add(ConfigKey::Path("server.tls_cert", "",
                            {"TLS сертификатының файлы (PEM); бос болса — деректер "
                             "каталогындағы өздігінен қол қойылған сертификат",

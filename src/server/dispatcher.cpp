@@ -219,6 +219,16 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
       }
       ctx.actor.user = session->user.id;
       user_id = session->user.id.value();
+      // A password set by an administrator must be replaced before anything else is done.
+      if (session->must_change_password && route.pattern != "/api/v1/me/password" &&
+          route.pattern != "/api/v1/me" && route.pattern != "/api/v1/auth/logout") {
+        tx.commit();
+        return ErrorResponse(403,
+                             core::MakeError("auth.password_change_required",
+                                             "Алдымен құпиясөзді ауыстырыңыз.", "Сначала смените пароль.",
+                                             "Change your password first.", "password"),
+                             ctx.request_id);
+      }
       ctx.access = platform::LoadAccess(tx, session->user.id);
       tx.commit();
     }

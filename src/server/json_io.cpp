@@ -156,7 +156,7 @@ int StatusFor(const core::Error& error) {
   const auto has = [&code](const char* part) { return code.find(part) != std::string::npos; };
   if (code.rfind("json.", 0) == 0 || code.rfind("http.", 0) == 0) return 400;
   if (has("not_found")) return 404;
-  if (has("conflict") || has("taken") || has("exists")) return 409;
+  if (has("conflict") || has("taken") || has("exists") || has("duplicate")) return 409;
   return 422;
 }
 

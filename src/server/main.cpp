@@ -21,7 +21,7 @@ Usage: esep-server [--config FILE] [--data-dir DIR] [--port N] [--listen ADDRESS
   --config FILE     configuration file (docs/config.md); ESEP_* environment variables override it
   --data-dir DIR    data directory: the embedded PostgreSQL cluster (used when no database.dsn
                     is configured; started if not running and stopped on exit) and tls/
-  --port N          HTTPS port (default 8443)
+  --port N          HTTPS port (default 8443; 0 = any free port, printed at start)
   --listen ADDRESS  address to listen on (default 127.0.0.1)
 
 Prepare a data directory first with: esep-admin --data-dir DIR init
@@ -56,7 +56,6 @@ int main(int argc, char** argv) {
   // Command-line options are overrides of config keys, applied like environment ones.
   std::map<std::string, std::string> overrides;
   if (!data_dir.empty()) overrides["ESEP_DATABASE_DATA_DIR"] = data_dir;
-  if (!port.empty()) overrides["ESEP_SERVER_PORT"] = port;
   if (!listen.empty()) overrides["ESEP_SERVER_LISTEN"] = listen;
   const esep::core::Environment process = esep::core::ProcessEnvironment();
   const esep::core::Environment environment =
@@ -84,7 +83,16 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  esep::server::ServerApp app(esep::server::SettingsFromConfig(*config));
+  auto settings = esep::server::SettingsFromConfig(*config);
+  if (!port.empty()) {
+    // 0 asks the kernel for a free port (tests, several servers on one machine); the
+    // configuration file keeps 1..65535 because a fixed port is what clients are given.
+    const bool digits = port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
+    const long value = digits ? std::stol(port) : -1;
+    if (value < 0 || value > 65535) return Usage("--port must be 0..65535");
+    settings.https.port = static_cast<unsigned short>(value);
+  }
+  esep::server::ServerApp app(settings);
   if (auto started = app.Start(); !started) {
     std::cerr << "esep-server: " << started.error().message.ru << " / "
               << started.error().message.en << "\n"

@@ -73,6 +73,9 @@ void AddAuditRoutes(Router& router) {
                      query.action_prefix = ctx.request.QueryParam("action");
                      query.from_iso = ctx.request.QueryParam("from");
                      query.to_iso = ctx.request.QueryParam("to");
+                     if (auto valid = platform::ValidateAuditQuery(query); !valid) {
+                       return Fail(400, valid.error());
+                     }
                      json::array items;
                      std::int64_t last_id = query.after_id;
                      for (const auto& record : platform::QueryAudit(*ctx.tx, query)) {

@@ -210,3 +210,43 @@ TEST_F(ServerApiTest, PlainHttpGetsNoHttpAnswer) {
 
 }  // namespace
 }  // namespace esep::testing
+
+namespace esep::testing {
+namespace {
+
+class ServerApiRulesTest : public ApiTest {};
+
+TEST_F(ServerApiRulesTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
+  UserWithRole("teacher_admin", "administrator", school1_);
+  const std::string path = "/api/v1/institutions/" + std::to_string(school1_.value()) + "/users/";
+  auto users = Call("GET", "/api/v1/institutions/" + std::to_string(school1_.value()) + "/users", admin_token_);
+  ASSERT_EQ(users.status, 200) << users.body;
+  const boost::json::value list = users.json();
+  std::int64_t id = 0;
+  for (const auto& user : list.at("items").as_array()) {
+    if (user.at("login").as_string() == "teacher_admin") id = user.at("id").as_int64();
+  }
+  ASSERT_GT(id, 0);
+  auto reset = Call("POST", path + std::to_string(id) + "/password-reset", admin_token_,
+                    R"({"new_password":"Temporary-2026"})");
+  ASSERT_EQ(reset.status, 200) << reset.body;
+  const std::string token = SignIn("teacher_admin", "Temporary-2026");
+  auto refused = Call("GET", "/api/v1/institutions", token);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.json().at("code").as_string(), "auth.password_change_required");
+  auto changed = Call("POST", "/api/v1/me/password", token,
+                      R"({"current_password":"Temporary-2026","new_password":"Mektep-Zhana-2027"})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(Call("GET", "/api/v1/institutions", SignIn("teacher_admin", "Mektep-Zhana-2027")).status, 200);
+}
+
+TEST_F(ServerApiRulesTest, BadAuditFiltersAreRefusedNotCrashed) {
+  auto reply = Call("GET", "/api/v1/audit?from=yesterday", admin_token_);
+  EXPECT_EQ(reply.status, 400) << reply.body;
+  EXPECT_EQ(reply.json().at("code").as_string(), "audit.bad_time");
+  auto fine = Call("GET", "/api/v1/audit?from=2026-01-01&action=institution.", admin_token_);
+  EXPECT_EQ(fine.status, 200) << fine.body;
+}
+
+}  // namespace
+}  // namespace esep::testing

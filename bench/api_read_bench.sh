@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark of an authenticated read endpoint over TLS with keep-alive (issue: server).
+# Starts a throwaway demo server from a release build, signs in, and runs wrk at 1, 16 and
+# 64 connections against GET /api/v1/me and GET /api/v1/institutions; also times login
+# (argon2id) separately. Prints requests/s and p50/p99 per run.
+#   bench/api_read_bench.sh [BUILD_DIR=build-release] [SECONDS=10]
+# Smoke mode for CI: ESEP_BENCH_SMOKE=1 (2-second runs at 4 connections only).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${1:-$root/build-release}"
+seconds="${2:-10}"
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+dir=$(mktemp -d /tmp/esep-bench-XXXXXX); chmod 755 "$dir"
+port=$((20000 + RANDOM % 20000))
+cleanup() {
+  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  "$build/bin/esep-admin" --data-dir "$dir/pg" stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+echo 'Bench-2026-pass' >"$dir/pw"
+"$build/bin/esep-admin" --data-dir "$dir/pg" init --admin-password-file "$dir/pw" >/dev/null
+"$build/bin/esep-admin" --data-dir "$dir/pg" demo --password-file "$dir/pw" >/dev/null
+ESEP_LOG_LEVEL=warn "$build/bin/esep-server" --data-dir "$dir/pg" --port "$port" >"$dir/server.log" 2>&1 &
+server_pid=$!
+base="https://127.0.0.1:$port"
+for _ in $(seq 1 100); do curl -sk "$base/api/v1/health" >/dev/null && break; sleep 0.1; done
+
+login() { curl -sk "$base/api/v1/auth/login" -d '{"login":"administrator","password":"Bench-2026-pass"}'; }
+start=$(date +%s%N); for _ in 1 2 3 4 5; do login >/dev/null; done; end=$(date +%s%N)
+echo "login (argon2id m=19 MiB t=2, incl. TLS handshake): $(( (end - start) / 5000000 )) ms per sign-in"
+token=$(login | python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
+
+run() {  # run CONNECTIONS PATH
+  local out
+  out=$(wrk -t "$(( $1 < 2 ? 1 : 2 ))" -c "$1" -d "${seconds}s" --latency -H "Authorization: Bearer $token" "$base$2")
+  printf '%-24s c=%-3s %10s req/s   p50 %-8s p99 %s\n' "$2" "$1" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")"
+}
+if [ -n "${ESEP_BENCH_SMOKE:-}" ]; then
+  seconds=2; run 4 /api/v1/me
+else
+  for c in 1 16 64; do run "$c" /api/v1/me; done
+  for c in 1 16 64; do run "$c" "/api/v1/institutions?limit=50"; done
+fi
