@@ -56,16 +56,13 @@ std::string BearerToken(const HttpRequest& request) {
 core::Result<std::optional<core::OrgId>> TargetOrg(const RouteAccess& access, RequestContext& ctx) {
   const auto from_text = [](const std::string& text,
                             const char* field) -> core::Result<std::optional<core::OrgId>> {
-    std::int64_t id = 0;
-    bool ok = !text.empty() && text.size() <= 18;
-    for (char c : text) ok = ok && c >= '0' && c <= '9';
-    if (ok) id = std::stoll(text);
-    if (!ok || id <= 0) {
+    const auto id = ParseDecimal(text);
+    if (!id || *id <= 0) {
       return core::MakeError("http.bad_org", "Мекеме идентификаторы қате немесе жоқ.",
                              "Не указан или неверен идентификатор учреждения.",
                              "The institution id is missing or wrong.", field);
     }
-    return std::optional<core::OrgId>(core::OrgId(id));
+    return std::optional<core::OrgId>(core::OrgId(*id));
   };
   switch (access.org_from()) {
     case OrgFrom::kNone:
@@ -223,11 +220,11 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
       if (session->must_change_password && route.pattern != "/api/v1/me/password" &&
           route.pattern != "/api/v1/me" && route.pattern != "/api/v1/auth/logout") {
         tx.commit();
-        return ErrorResponse(403,
-                             core::MakeError("auth.password_change_required",
-                                             "Алдымен құпиясөзді ауыстырыңыз.", "Сначала смените пароль.",
-                                             "Change your password first.", "password"),
-                             ctx.request_id);
+        return ErrorResponse(
+            403,
+            core::MakeError("auth.password_change_required", "Алдымен құпиясөзді ауыстырыңыз.",
+                            "Сначала смените пароль.", "Change your password first.", "password"),
+            ctx.request_id);
       }
       ctx.access = platform::LoadAccess(tx, session->user.id);
       tx.commit();

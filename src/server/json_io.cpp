@@ -113,20 +113,25 @@ core::Result<std::optional<bool>> OptionalBool(const json::object& object, const
   return std::optional<bool>(value->as_bool());
 }
 
+std::optional<std::int64_t> ParseDecimal(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
 core::Result<std::int64_t> PathId(const RequestContext& ctx, const std::string& name) {
   auto it = ctx.params.find(name);
   const std::string text = it == ctx.params.end() ? std::string() : it->second;
-  std::int64_t id = 0;
-  bool ok = !text.empty() && text.size() <= 18;
-  for (char c : text) {
-    if (c < '0' || c > '9') ok = false;
-  }
-  if (ok) id = std::stoll(text);
-  if (!ok || id <= 0) {
+  const auto id = ParseDecimal(text);
+  if (!id || *id <= 0) {
     return core::MakeError("http.bad_id", "Идентификатор қате: " + text,
                            "Неверный идентификатор: " + text, "Bad identifier: " + text, name);
   }
-  return id;
+  return *id;
 }
 
 core::Result<Paging> PagingFromQuery(const HttpRequest& request) {
@@ -134,13 +139,10 @@ core::Result<Paging> PagingFromQuery(const HttpRequest& request) {
   for (const char* name : {"limit", "offset"}) {
     const std::string text = request.QueryParam(name);
     if (text.empty()) continue;
-    bool ok = text.size() <= 9;
-    for (char c : text) {
-      if (c < '0' || c > '9') ok = false;
-    }
-    const int value = ok ? std::stoi(text) : -1;
+    const auto parsed = text.size() <= 9 ? ParseDecimal(text) : std::nullopt;
+    const int value = parsed ? static_cast<int>(*parsed) : -1;
     const bool is_limit = std::string(name) == "limit";
-    if (!ok || (is_limit && (value < 1 || value > 500))) {
+    if (!parsed || (is_limit && (value < 1 || value > 500))) {
       return core::MakeError(
           "http.bad_paging", std::string(name) + " параметрі қате (limit 1–500, offset ≥ 0)",
           std::string("Неверный параметр ") + name + " (limit 1–500, offset ≥ 0)",

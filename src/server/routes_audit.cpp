@@ -41,14 +41,13 @@ json::object RecordJson(const platform::AuditRecord& record) {
 core::Result<std::int64_t> NumberParam(const HttpRequest& request, const char* name) {
   const std::string text = request.QueryParam(name);
   if (text.empty()) return std::int64_t{0};
-  bool ok = text.size() <= 18;
-  for (char c : text) ok = ok && c >= '0' && c <= '9';
-  if (!ok) {
+  const auto value = ParseDecimal(text);
+  if (!value) {
     return core::MakeError("http.bad_filter", std::string("Параметр қате: ") + name,
                            std::string("Неверный параметр: ") + name,
                            std::string("Bad parameter: ") + name, name);
   }
-  return std::stoll(text);
+  return *value;
 }
 
 }  // namespace

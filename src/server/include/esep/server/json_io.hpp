@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "esep/core/error.hpp"
 #include "esep/core/result.hpp"
@@ -36,6 +37,9 @@ core::Result<std::optional<std::int64_t>> OptionalInt(const boost::json::object&
                                                       const char* field);
 core::Result<std::optional<bool>> OptionalBool(const boost::json::object& object,
                                                const char* field);
+
+/// A plain decimal number of at most 18 digits (ids, limits); nullopt for anything else.
+std::optional<std::int64_t> ParseDecimal(std::string_view text);
 
 /// A path parameter as a positive id: "http.bad_id" naming the parameter.
 core::Result<std::int64_t> PathId(const RequestContext& ctx, const std::string& name);
