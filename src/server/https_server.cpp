@@ -1,5 +1,8 @@
 #include "esep/server/https_server.hpp"
 
+#include "esep/server/beast_request.hpp"
+#include "esep/server/json_io.hpp"
+
 #include <array>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -104,18 +107,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool keep_alive = message.keep_alive() && !server_.draining;
     if (server_.draining) return Reply(ServiceUnavailable(), false);
 
-    HttpRequest request;
-    request.method = std::string(message.method_string());
-    const std::string target(message.target());
-    const auto question = target.find('?');
-    request.path = target.substr(0, question);
-    if (question != std::string::npos) request.query = target.substr(question + 1);
-    for (const auto& field : message) {
-      std::string name(field.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      request.headers[name] = std::string(field.value());
-    }
-    request.body = std::move(message.body());
+    auto converted = ToHttpRequest(std::move(message));
+    if (!converted) return Reply(ErrorResponse(400, converted.error()), false);
+    HttpRequest request = std::move(converted).value();
     beast::error_code ignored;
     auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
     if (!ignored) request.remote_address = endpoint.address().to_string();
@@ -184,6 +178,35 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
 };
+
+}  // namespace
+
+core::Result<HttpRequest> ToHttpRequest(BeastRequest&& message) {
+  const std::string target(message.target());
+  for (const char c : target) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x21 || byte > 0x7e) {
+      return core::MakeError(
+          "http.bad_target", "Сұраныс мекенжайында %XX түрінде кодталуы тиіс таңба бар.",
+          "Адрес запроса содержит символ, который нужно закодировать как %XX.",
+          "The request target contains a character that must be percent-encoded.", "target");
+    }
+  }
+  HttpRequest request;
+  request.method = std::string(message.method_string());
+  const auto question = target.find('?');
+  request.path = target.substr(0, question);
+  if (question != std::string::npos) request.query = target.substr(question + 1);
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers[name] = std::string(field.value());
+  }
+  request.body = std::move(message.body());
+  return request;
+}
+
+namespace {
 
 core::Error StartError(const std::string& code, const std::string& kk, const std::string& ru,
                        const std::string& en, const std::string& field,

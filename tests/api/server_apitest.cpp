@@ -219,7 +219,8 @@ class ServerApiRulesTest : public ApiTest {};
 TEST_F(ServerApiRulesTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
   UserWithRole("teacher_admin", "administrator", school1_);
   const std::string path = "/api/v1/institutions/" + std::to_string(school1_.value()) + "/users/";
-  auto users = Call("GET", "/api/v1/institutions/" + std::to_string(school1_.value()) + "/users", admin_token_);
+  auto users = Call("GET", "/api/v1/institutions/" + std::to_string(school1_.value()) + "/users",
+                    admin_token_);
   ASSERT_EQ(users.status, 200) << users.body;
   const boost::json::value list = users.json();
   std::int64_t id = 0;
@@ -234,10 +235,13 @@ TEST_F(ServerApiRulesTest, AResetPasswordMustBeChangedBeforeAnythingElse) {
   auto refused = Call("GET", "/api/v1/institutions", token);
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(refused.json().at("code").as_string(), "auth.password_change_required");
-  auto changed = Call("POST", "/api/v1/me/password", token,
-                      R"({"current_password":"Temporary-2026","new_password":"Mektep-Zhana-2027"})");
+  auto changed =
+      Call("POST", "/api/v1/me/password", token,
+           R"({"current_password":"Temporary-2026","new_password":"Mektep-Zhana-2027"})");
   ASSERT_EQ(changed.status, 200) << changed.body;
-  EXPECT_EQ(Call("GET", "/api/v1/institutions", SignIn("teacher_admin", "Mektep-Zhana-2027")).status, 200);
+  EXPECT_EQ(
+      Call("GET", "/api/v1/institutions", SignIn("teacher_admin", "Mektep-Zhana-2027")).status,
+      200);
 }
 
 TEST_F(ServerApiRulesTest, BadAuditFiltersAreRefusedNotCrashed) {
@@ -246,6 +250,28 @@ TEST_F(ServerApiRulesTest, BadAuditFiltersAreRefusedNotCrashed) {
   EXPECT_EQ(reply.json().at("code").as_string(), "audit.bad_time");
   auto fine = Call("GET", "/api/v1/audit?from=2026-01-01&action=institution.", admin_token_);
   EXPECT_EQ(fine.status, 200) << fine.body;
+}
+
+}  // namespace
+}  // namespace esep::testing
+
+namespace esep::testing {
+namespace {
+
+class ServerApiTargetTest : public ApiTest {};
+
+// Found by the request fuzzer: raw non-ASCII bytes in the target used to be echoed into an
+// error body that was not valid UTF-8 (and into the audit trail's jsonb).
+TEST_F(ServerApiTargetTest, RawNonAsciiBytesInTheTargetAreABadRequest) {
+  auto client = NewClient();
+  const std::string answer =
+      client->Raw("GET /api/v1/\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer;
+  EXPECT_NE(answer.find("http.bad_target"), std::string::npos) << answer;
+  // Percent-encoded UTF-8 is the right way and is served normally.
+  EXPECT_EQ(
+      Call("GET", "/api/v1/institutions?q=%D0%A8%D0%BA%D0%BE%D0%BB%D0%B0", admin_token_).status,
+      200);
 }
 
 }  // namespace
