@@ -100,8 +100,8 @@ int EnsureFirstAdministrator(const std::string& dsn, const CommandLine& line) {
   bool generated = false;
   auto password = PasswordFrom(Option(line, "--admin-password-file"), &generated);
   if (!password) return Fail(password.error(), line.lang);
-  auto admin =
-      CreateUserWithPassword(db.tx, kAdminLogin, "Жүйе әкімшісі — Системный администратор", "", *password, generated);
+  auto admin = CreateUserWithPassword(db.tx, kAdminLogin, "Жүйе әкімшісі — Системный администратор",
+                                      "", *password, generated);
   if (!admin) return Fail(admin.error(), line.lang);
   db.tx.commit();
   std::cout << core::LocalizedText{"Бірінші әкімші жасалды: admin",

@@ -274,15 +274,15 @@ std::int64_t AppendAudit(pqxx::work& tx, const Actor& actor, const AuditEntry& e
   // normalises the JSON here because the hash covers the text it will print back. The head
   // comes through esep_audit_chain_head() (migration 0007), which bypasses row-level
   // security: a tenant's transaction sees only its own rows, but the chain spans them all.
-  const pqxx::row head = tx.exec_params1(
-      std::string("SELECT current_setting('transaction_isolation'), "
-                  "encode(esep_audit_chain_head(), 'hex'), "
-                  "nextval('audit_log_id_seq'), ") +
-          "to_char(clock_timestamp() AT TIME ZONE 'UTC', "
-          "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
-          "NULLIF($1, '')::jsonb::text, NULLIF($2, '')::jsonb::text, "
-          "NULLIF($3, '')::jsonb::text",
-      entry.before_json, entry.after_json, entry.details_json);
+  const pqxx::row head =
+      tx.exec_params1(std::string("SELECT current_setting('transaction_isolation'), "
+                                  "encode(esep_audit_chain_head(), 'hex'), "
+                                  "nextval('audit_log_id_seq'), ") +
+                          "to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+                          "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+                          "NULLIF($1, '')::jsonb::text, NULLIF($2, '')::jsonb::text, "
+                          "NULLIF($3, '')::jsonb::text",
+                      entry.before_json, entry.after_json, entry.details_json);
   if (head[0].as<std::string>() != "read committed") {
     throw std::logic_error("AppendAudit needs a READ COMMITTED transaction, not " +
                            head[0].as<std::string>());

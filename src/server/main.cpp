@@ -87,7 +87,8 @@ int main(int argc, char** argv) {
   if (!port.empty()) {
     // 0 asks the kernel for a free port (tests, several servers on one machine); the
     // configuration file keeps 1..65535 because a fixed port is what clients are given.
-    const bool digits = port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
+    const bool digits =
+        port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
     const long value = digits ? std::stol(port) : -1;
     if (value < 0 || value > 65535) return Usage("--port must be 0..65535");
     settings.https.port = static_cast<unsigned short>(value);

@@ -33,9 +33,12 @@ class ServerProcess {
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe");
     const std::string dir = data_dir.string();
-    std::vector<char*> argv = {const_cast<char*>(ESEP_SERVER_EXE), const_cast<char*>("--data-dir"),
-                               const_cast<char*>(dir.c_str()), const_cast<char*>("--port"),
-                               const_cast<char*>("0"), nullptr};
+    std::vector<char*> argv = {const_cast<char*>(ESEP_SERVER_EXE),
+                               const_cast<char*>("--data-dir"),
+                               const_cast<char*>(dir.c_str()),
+                               const_cast<char*>("--port"),
+                               const_cast<char*>("0"),
+                               nullptr};
     pid_ = fork();
     if (pid_ < 0) throw std::runtime_error("cannot fork");
     if (pid_ == 0) {
@@ -53,7 +56,8 @@ class ServerProcess {
     close(fds[0]);
     const auto colon = line.rfind(':');
     const auto slash = line.find("/api");
-    if (colon == std::string::npos || slash == std::string::npos) throw std::runtime_error("no port in: " + line);
+    if (colon == std::string::npos || slash == std::string::npos)
+      throw std::runtime_error("no port in: " + line);
     port_ = static_cast<unsigned short>(std::stoi(line.substr(colon + 1, slash - colon - 1)));
   }
   ~ServerProcess() {
@@ -86,8 +90,9 @@ class ServerProcessTest : public ::testing::Test {
     std::filesystem::create_directories(dir_.parent_path());
     const auto password = TestCluster().run_dir() / "demo-password.txt";
     std::ofstream(password) << "Demo-2026-esep\n";
-    for (std::vector<std::string> args : {std::vector<std::string>{"init", "--admin-password-file", password.string()},
-                                          std::vector<std::string>{"demo", "--password-file", password.string()}}) {
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"init", "--admin-password-file", password.string()},
+          std::vector<std::string>{"demo", "--password-file", password.string()}}) {
       args.insert(args.begin(), {ESEP_ADMIN_EXE, "--data-dir", dir_.string()});
       auto result = db::RunProcess(args);
       ASSERT_EQ(result.exit_code, 0) << result.output;
@@ -101,12 +106,14 @@ class ServerProcessTest : public ::testing::Test {
     return std::make_unique<HttpsClient>("127.0.0.1", server.port(), dir_ / "tls" / "server.crt");
   }
   std::string Token(HttpsClient& client) {
-    auto reply = client.Request("POST", "/api/v1/auth/login", R"({"login":"administrator","password":"Demo-2026-esep"})");
+    auto reply = client.Request("POST", "/api/v1/auth/login",
+                                R"({"login":"administrator","password":"Demo-2026-esep"})");
     if (reply.status != 200) throw std::runtime_error(reply.body);
     return std::string(reply.json().at("token").as_string());
   }
   std::int64_t DepartmentId(HttpsClient& client, const std::string& token) {
-    auto list = client.Request("GET", "/api/v1/institutions", "", {{"Authorization", "Bearer " + token}});
+    auto list =
+        client.Request("GET", "/api/v1/institutions", "", {{"Authorization", "Bearer " + token}});
     const json::value body = list.json();
     for (const auto& item : body.at("items").as_array()) {
       if (item.at("parent_id").is_null()) return item.at("id").as_int64();
@@ -125,18 +132,23 @@ class ServerProcessTest : public ::testing::Test {
     std::string first_refusal;  ///< a refusal other than 503 would be a bug: shown on failure
     std::vector<std::thread> threads;
   };
-  void StartWriters(Load& load, const ServerProcess& server, const std::string& token, std::int64_t parent) {
+  void StartWriters(Load& load, const ServerProcess& server, const std::string& token,
+                    std::int64_t parent) {
     for (int writer = 0; writer < 4; ++writer) {
       load.threads.emplace_back([&load, &server, token, parent, writer, this] {
         std::unique_ptr<HttpsClient> client;
         for (int i = 0; !load.stop; ++i) {
           const std::string bin = SyntheticBin(10000 + writer * 100000 / 4 + i * 3);
-          const std::string body = json::serialize(json::object{
-              {"bin", bin}, {"name_kk", "Мектеп " + bin}, {"name_ru", "Школа " + bin}, {"kind", "kgu"},
-              {"budget_level", 3}, {"parent_id", parent}});
+          const std::string body = json::serialize(json::object{{"bin", bin},
+                                                                {"name_kk", "Мектеп " + bin},
+                                                                {"name_ru", "Школа " + bin},
+                                                                {"kind", "kgu"},
+                                                                {"budget_level", 3},
+                                                                {"parent_id", parent}});
           try {
             if (!client) client = Client(server);
-            auto reply = client->Request("POST", "/api/v1/institutions", body, {{"Authorization", "Bearer " + token}});
+            auto reply = client->Request("POST", "/api/v1/institutions", body,
+                                         {{"Authorization", "Bearer " + token}});
             if (reply.status == 201) {
               std::lock_guard lock(load.mutex);
               load.acknowledged.push_back(bin);
@@ -166,7 +178,8 @@ class ServerProcessTest : public ::testing::Test {
     pqxx::connection connection(cluster.ConnectionString("esep"));
     pqxx::work tx(connection);
     for (const auto& bin : bins) {
-      EXPECT_EQ(tx.exec_params1("SELECT count(*) FROM institutions WHERE bin = $1", bin)[0].as<int>(), 1)
+      EXPECT_EQ(
+          tx.exec_params1("SELECT count(*) FROM institutions WHERE bin = $1", bin)[0].as<int>(), 1)
           << "acknowledged but lost: " << bin;
     }
   }
@@ -206,10 +219,12 @@ TEST_F(ServerProcessTest, APostgresRestartUnderLoadGives503ThenRecoversWithoutLo
   ASSERT_TRUE(cluster.Start());
   load.recovered = true;
   std::this_thread::sleep_for(1500ms);
-  EXPECT_EQ(client->Request("GET", "/api/v1/health", "").status, 200) << "recovered without a restart";
+  EXPECT_EQ(client->Request("GET", "/api/v1/health", "").status, 200)
+      << "recovered without a restart";
   StopWriters(load);
   EXPECT_GT(load.unavailable.load(), 0) << "writes during the outage were refused with 503";
-  EXPECT_GT(load.after_recovery.load(), 0) << "writes succeed again after the restart: " << load.first_refusal;
+  EXPECT_GT(load.after_recovery.load(), 0)
+      << "writes succeed again after the restart: " << load.first_refusal;
   server.Terminate();
   EXPECT_EQ(server.Wait(), 0);
   ExpectAllPresent(load.acknowledged);
