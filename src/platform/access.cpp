@@ -102,10 +102,13 @@ core::Result<GrantView> GrantRole(pqxx::work& tx, const Actor& actor, core::User
   return grant;
 }
 
-core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_id) {
+core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_id,
+                         std::optional<core::OrgId> in_org) {
   const auto rows =
       tx.exec_params(std::string(kGrantSelect) + "WHERE g.id = $1 FOR UPDATE OF g", grant_id);
-  if (rows.empty()) {
+  // A grant of another institution is "not found" from here, as row-level security would
+  // make it for an institution outside the actor's scope.
+  if (rows.empty() || (in_org && FromRow(rows[0]).org != *in_org)) {
     return core::MakeError("grant.not_found", "Рөл беру жазбасы табылмады",
                            "Назначение роли не найдено", "Grant not found", "id");
   }

@@ -191,21 +191,20 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
       },
       "Give a user a role in the institution (optionally with everything below it)"});
 
-  router.Add(Route{"DELETE", "/api/v1/institutions/{org_id}/grants/{id}",
-                   RouteAccess::Permission("grants.write", OrgFrom::kPathOrgId),
-                   TransactionMode::kFramework,
-                   [](RequestContext& ctx) -> HandlerResult {
-                     auto org = PathId(ctx, "org_id");
-                     if (!org) return Reject(org.error());
-                     auto id = PathId(ctx, "id");
-                     if (!id) return Reject(id.error());
-                     // Row-level security hides grants of other institutions, so a foreign
-                     // grant id is simply not found.
-                     auto status = platform::RevokeGrant(*ctx.tx, ctx.actor, *id);
-                     if (!status) return Reject(status.error());
-                     return JsonResponse(200, json::object{{"status", "revoked"}});
-                   },
-                   "Take a role away"});
+  router.Add(Route{
+      "DELETE", "/api/v1/institutions/{org_id}/grants/{id}",
+      RouteAccess::Permission("grants.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
+      [](RequestContext& ctx) -> HandlerResult {
+        auto org = PathId(ctx, "org_id");
+        if (!org) return Reject(org.error());
+        auto id = PathId(ctx, "id");
+        if (!id) return Reject(id.error());
+        // A grant of another institution is not found from this path.
+        auto status = platform::RevokeGrant(*ctx.tx, ctx.actor, *id, core::OrgId(*org));
+        if (!status) return Reject(status.error());
+        return JsonResponse(200, json::object{{"status", "revoked"}});
+      },
+      "Take a role away"});
 }
 
 }  // namespace esep::server

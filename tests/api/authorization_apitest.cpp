@@ -157,3 +157,36 @@ TEST_F(AuthorizationApiTest, ARouteWithAnUnknownPermissionCannotBeRegistered) {
 
 }  // namespace
 }  // namespace esep::testing
+
+namespace esep::testing {
+namespace {
+
+class GrantPathApiTest : public ApiTest {};
+
+// An administrator of the whole department may revoke grants in both schools, but only
+// through the school the grant belongs to.
+TEST_F(GrantPathApiTest, AGrantIsRevokedOnlyThroughItsOwnInstitution) {
+  UserWithRole("teacher", "employee", school2_);
+  int grant_id = 0;
+  {
+    pqxx::work tx(db());
+    grant_id = tx.exec1(
+                     "SELECT g.id FROM grants g JOIN users u ON u.id = g.user_id WHERE u.login = "
+                     "'teacher'")[0]
+                   .as<int>();
+  }
+  const std::string via_school1 = "/api/v1/institutions/" + std::to_string(school1_.value()) +
+                                  "/grants/" + std::to_string(grant_id);
+  auto wrong = Call("DELETE", via_school1, admin_token_);
+  EXPECT_EQ(wrong.status, 404) << wrong.body;
+  const std::string via_school2 = "/api/v1/institutions/" + std::to_string(school2_.value()) +
+                                  "/grants/" + std::to_string(grant_id);
+  EXPECT_EQ(Call("DELETE", via_school2, admin_token_).status, 200);
+  pqxx::work tx(db());
+  EXPECT_EQ(
+      tx.exec1("SELECT count(*) FROM grants WHERE id = " + std::to_string(grant_id))[0].as<int>(),
+      0);
+}
+
+}  // namespace
+}  // namespace esep::testing

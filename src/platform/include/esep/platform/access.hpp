@@ -44,7 +44,10 @@ core::Result<GrantView> GrantRole(pqxx::work& tx, const Actor& actor, core::User
 
 /// Removes one grant. "grant.not_found" (id) when there is none (or it is hidden). Audited
 /// "grant.revoke" with the grant as it was.
-core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_id);
+/// With `in_org`, a grant of any other institution is "grant.not_found" (the API reaches
+/// grants through one institution's path).
+core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_id,
+                         std::optional<core::OrgId> in_org = std::nullopt);
 
 /// The user's grants (those in institutions the transaction may see), by institution name.
 std::vector<GrantView> ListGrants(pqxx::work& tx, core::UserId user);
