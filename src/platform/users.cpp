@@ -211,6 +211,18 @@ std::vector<User> ListUsers(pqxx::work& tx, int limit, int offset) {
   return users;
 }
 
+std::vector<User> ListUsersOfInstitution(pqxx::work& tx, core::OrgId org, int limit, int offset) {
+  const auto rows = tx.exec_params(
+      std::string("SELECT ") + kUserColumns +
+          " FROM users u WHERE EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id AND "
+          "g.org_id = $1) ORDER BY full_name, id LIMIT $2 OFFSET $3",
+      org.value(), std::clamp(limit, 0, kMaxListLimit), std::max(offset, 0));
+  std::vector<User> users;
+  users.reserve(rows.size());
+  for (const auto& row : rows) users.push_back(UserFromRow(row));
+  return users;
+}
+
 core::Status SetUserActive(pqxx::work& tx, const Actor& actor, core::UserId id, bool active) {
   auto locked = LockUser(tx, id);
   if (!locked) return NotFound();

@@ -4,7 +4,6 @@
 #include <pqxx/pqxx>
 
 #include "esep/platform/access.hpp"
-#include "esep/platform/user_directory.hpp"
 #include "esep/platform/users.hpp"
 #include "esep/server/entity_json.hpp"
 #include "esep/server/json_io.hpp"

@@ -63,6 +63,10 @@ std::vector<User> ListUsers(pqxx::work& tx, int limit, int offset);
 /// Switches a user on or off, audited as "user.activate" / "user.deactivate" (nothing is
 /// written when the flag already has that value). Switching off revokes every session.
 /// "user.not_found".
+/// Users holding a role in `org` (a direct grant there, not one on a parent's subtree),
+/// ordered by full name; one query. For an institution's administration screens.
+std::vector<User> ListUsersOfInstitution(pqxx::work& tx, core::OrgId org, int limit, int offset);
+
 core::Status SetUserActive(pqxx::work& tx, const Actor& actor, core::UserId id, bool active);
 
 /// The user's own change: needs the current password. Errors: "user.not_found",
