@@ -241,6 +241,41 @@ core::Status SetUserActive(pqxx::work& tx, const Actor& actor, core::UserId id, 
   return core::Status::Ok();
 }
 
+namespace {
+
+enum class PasswordSetBy { kOwner, kAdministrator };
+
+// Stores a new password for a locked user row, ends every session of the user and audits
+// it. An administrator's reset also clears a lockout and obliges the user to choose their
+// own password at next sign-in.
+core::Status ReplacePassword(pqxx::work& tx, const Actor& actor, const LockedUser& locked,
+                             std::string_view new_password, const PasswordPolicy& policy,
+                             PasswordSetBy by) {
+  if (auto policy_ok =
+          CheckPasswordPolicy(new_password, policy, locked.user.login, locked.user.full_name);
+      !policy_ok) {
+    return policy_ok;
+  }
+  const bool reset = by == PasswordSetBy::kAdministrator;
+  const auto rows = tx.exec_params(
+      std::string("UPDATE users SET password_hash = $2, password_changed_at = now(), "
+                  "must_change_password = $3, "
+                  "failed_logins = CASE WHEN $3 THEN 0 ELSE failed_logins END, "
+                  "locked_until = CASE WHEN $3 THEN NULL ELSE locked_until END, "
+                  "version = version + 1 WHERE id = $1 RETURNING ") +
+          kUserColumns,
+      locked.user.id.value(), HashPassword(new_password), reset);
+  const User after = UserFromRow(rows[0]);
+  // Every session goes, the current one included: a password is changed because it may be
+  // known to someone else, who may hold a session too.
+  const std::int64_t revoked = RevokeAllSessions(tx, locked.user.id);
+  AuditUserChange(tx, actor, reset ? "user.password_reset" : "user.password_change", locked.user,
+                  after, RevokedDetails(revoked));
+  return core::Status::Ok();
+}
+
+}  // namespace
+
 core::Status ChangePassword(pqxx::work& tx, const Actor& actor, core::UserId id,
                             std::string_view old_password, std::string_view new_password,
                             const PasswordPolicy& policy) {
@@ -256,44 +291,14 @@ core::Status ChangePassword(pqxx::work& tx, const Actor& actor, core::UserId id,
                            "Новый пароль должен отличаться от текущего.",
                            "The new password must differ from the current one.", "password");
   }
-  if (auto policy_ok =
-          CheckPasswordPolicy(new_password, policy, locked->user.login, locked->user.full_name);
-      !policy_ok) {
-    return policy_ok;
-  }
-  const auto rows = tx.exec_params(
-      std::string("UPDATE users SET password_hash = $2, password_changed_at = now(), "
-                  "must_change_password = false, version = version + 1 WHERE id = $1 "
-                  "RETURNING ") +
-          kUserColumns,
-      id.value(), HashPassword(new_password));
-  const User after = UserFromRow(rows[0]);
-  // Every session goes, the current one included: a password is changed because it may be
-  // known to someone else, who may hold a session too.
-  const std::int64_t revoked = RevokeAllSessions(tx, id);
-  AuditUserChange(tx, actor, "user.password_change", locked->user, after, RevokedDetails(revoked));
-  return core::Status::Ok();
+  return ReplacePassword(tx, actor, *locked, new_password, policy, PasswordSetBy::kOwner);
 }
 
 core::Status ResetPassword(pqxx::work& tx, const Actor& admin, core::UserId id,
                            std::string_view new_password, const PasswordPolicy& policy) {
   auto locked = LockUser(tx, id);
   if (!locked) return NotFound();
-  if (auto policy_ok =
-          CheckPasswordPolicy(new_password, policy, locked->user.login, locked->user.full_name);
-      !policy_ok) {
-    return policy_ok;
-  }
-  const auto rows = tx.exec_params(
-      std::string("UPDATE users SET password_hash = $2, password_changed_at = now(), "
-                  "must_change_password = true, failed_logins = 0, locked_until = NULL, "
-                  "version = version + 1 WHERE id = $1 RETURNING ") +
-          kUserColumns,
-      id.value(), HashPassword(new_password));
-  const User after = UserFromRow(rows[0]);
-  const std::int64_t revoked = RevokeAllSessions(tx, id);
-  AuditUserChange(tx, admin, "user.password_reset", locked->user, after, RevokedDetails(revoked));
-  return core::Status::Ok();
+  return ReplacePassword(tx, admin, *locked, new_password, policy, PasswordSetBy::kAdministrator);
 }
 
 }  // namespace esep::platform

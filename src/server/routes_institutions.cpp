@@ -17,10 +17,21 @@ core::Error NoRightInNewParent() {
                          "You have no rights in the new superior institution.", "parent_id");
 }
 
-core::Result<int> ExpectedVersion(const json::object& body) {
-  auto version = RequiredInt(body, "version");
+// A change to the institution of path {id}: its body and the version the user last read
+// (the optimistic lock).
+struct VersionedChange {
+  core::OrgId id;
+  json::object body;
+  int version = 0;
+};
+core::Result<VersionedChange> ReadVersionedChange(const RequestContext& ctx) {
+  auto id = PathId(ctx, "id");
+  if (!id) return id.error();
+  auto body = ParseJsonObject(ctx.request.body);
+  if (!body) return body.error();
+  auto version = RequiredInt(*body, "version");
   if (!version) return version.error();
-  return static_cast<int>(*version);
+  return VersionedChange{core::OrgId(*id), std::move(body.value()), static_cast<int>(*version)};
 }
 
 }  // namespace
@@ -97,19 +108,15 @@ void AddInstitutionRoutes(Router& router) {
       "PUT", "/api/v1/institutions/{id}",
       RouteAccess::Permission("institutions.write", OrgFrom::kPathId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
-        auto id = PathId(ctx, "id");
-        if (!id) return Reject(id.error());
-        auto body = ParseJsonObject(ctx.request.body);
-        if (!body) return Reject(body.error());
-        auto version = ExpectedVersion(*body);
-        if (!version) return Reject(version.error());
-        auto input = InstitutionInputFromJson(*body);
+        auto target = ReadVersionedChange(ctx);
+        if (!target) return Reject(target.error());
+        const auto& [id, body, version] = *target;
+        auto input = InstitutionInputFromJson(body);
         if (!input) return Reject(input.error());
         if (input->parent && !ctx.access->Allows("institutions.write", *input->parent)) {
           return Fail(403, NoRightInNewParent());
         }
-        auto updated =
-            platform::UpdateInstitution(*ctx.tx, ctx.actor, core::OrgId(*id), *version, *input);
+        auto updated = platform::UpdateInstitution(*ctx.tx, ctx.actor, id, version, *input);
         if (!updated) return Reject(updated.error());
         return JsonResponse(200, InstitutionJson(*updated));
       },
@@ -119,13 +126,10 @@ void AddInstitutionRoutes(Router& router) {
       "POST", "/api/v1/institutions/{id}/kind",
       RouteAccess::Permission("institutions.write", OrgFrom::kPathId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
-        auto id = PathId(ctx, "id");
-        if (!id) return Reject(id.error());
-        auto body = ParseJsonObject(ctx.request.body);
-        if (!body) return Reject(body.error());
-        auto version = ExpectedVersion(*body);
-        if (!version) return Reject(version.error());
-        auto kind_text = RequiredString(*body, "kind");
+        auto target = ReadVersionedChange(ctx);
+        if (!target) return Reject(target.error());
+        const auto& [id, body, version] = *target;
+        auto kind_text = RequiredString(body, "kind");
         if (!kind_text) return Reject(kind_text.error());
         auto kind = platform::ParseInstitutionKind(*kind_text);
         if (!kind) {
@@ -134,8 +138,7 @@ void AddInstitutionRoutes(Router& router) {
                                         "Вид учреждения должен быть gu, kgu или gkkp.",
                                         "The institution kind must be gu, kgu or gkkp.", "kind"));
         }
-        auto changed =
-            platform::ChangeInstitutionKind(*ctx.tx, ctx.actor, core::OrgId(*id), *version, *kind);
+        auto changed = platform::ChangeInstitutionKind(*ctx.tx, ctx.actor, id, version, *kind);
         if (!changed) return Reject(changed.error());
         return JsonResponse(200, InstitutionJson(*changed));
       },
