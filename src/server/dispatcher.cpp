@@ -170,8 +170,8 @@ HttpResponse Dispatcher::Route(HttpRequest& request, const std::string& request_
   }
   const struct Route& route = *match.route;
   route_name = route.pattern;
-  RequestContext ctx{request, std::move(match.params), request_id, {}, std::nullopt, {}, nullptr,
-                     nullptr};
+  RequestContext ctx{
+      request, std::move(match.params), request_id, {}, std::nullopt, {}, nullptr, nullptr, {}};
   ctx.actor.request_id = request_id;
 
   if (route.mode == TransactionMode::kNoDatabase) {
@@ -249,6 +249,7 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
       if (auto* error = std::get_if<HandlerError>(&result)) {
         return ErrorResponse(error->status, error->error, ctx.request_id);
       }
+      for (const auto& hook : ctx.after_commit) hook();
       return std::get<HttpResponse>(std::move(result));
     }
 
@@ -281,6 +282,7 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
                                  platform::StoredResponse{response.status, response.body});
     }
     tx.commit();
+    for (const auto& hook : ctx.after_commit) hook();
     return response;
   } catch (const pqxx::broken_connection&) {
     lease.Discard();

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "esep/platform/access.hpp"
+#include "esep/platform/permissions.hpp"
 #include "esep/platform/users.hpp"
 #include "esep/server/entity_json.hpp"
 #include "esep/server/json_io.hpp"
@@ -52,6 +53,29 @@ core::Result<platform::User> UserOfInstitution(RequestContext& ctx) {
 }  // namespace
 
 void AddUserRoutes(Router& router, const ApiSettings& settings) {
+  // The catalog is not a secret: every signed-in user's client shows role names (e.g. in
+  // the profile), and administrators pick from it when granting.
+  router.Add(
+      Route{"GET", "/api/v1/roles", RouteAccess::Authenticated(), TransactionMode::kFramework,
+            [](RequestContext& ctx) -> HandlerResult {
+              json::array roles;
+              for (const auto& role : platform::ListRoles(*ctx.tx)) {
+                json::array permissions;
+                for (const auto& p : role.permissions) permissions.emplace_back(p);
+                roles.push_back(json::object{{"code", role.code},
+                                             {"name", LocalizedJson(role.name)},
+                                             {"builtin", role.builtin},
+                                             {"permissions", std::move(permissions)}});
+              }
+              json::array permissions;
+              for (const auto& p : platform::AllPermissions()) {
+                permissions.push_back(
+                    json::object{{"code", p.code}, {"description", LocalizedJson(p.description)}});
+              }
+              return JsonResponse(200, json::object{{"roles", std::move(roles)},
+                                                    {"permissions", std::move(permissions)}});
+            },
+            "The roles (names in kk/ru/en, permissions) and the permission catalog"});
   router.Add(Route{"GET", "/api/v1/institutions/{org_id}/users",
                    RouteAccess::Permission("users.read", OrgFrom::kPathOrgId),
                    TransactionMode::kFramework,

@@ -276,3 +276,34 @@ TEST_F(ServerApiTargetTest, RawNonAsciiBytesInTheTargetAreABadRequest) {
 
 }  // namespace
 }  // namespace esep::testing
+
+namespace esep::testing {
+namespace {
+
+TEST_F(ServerApiTest, TheRoleCatalogListsRolesWithTheirPermissionsInEveryLanguage) {
+  EXPECT_EQ(Call("GET", "/api/v1/roles", "").status, 401);
+  const auto reply = Call("GET", "/api/v1/roles", admin_token_);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const boost::json::value body = reply.json();
+  const auto& roles = body.at("roles").as_array();
+  EXPECT_EQ(roles.size(), 9u);
+  bool saw_auditor = false;
+  for (const auto& role : roles) {
+    EXPECT_FALSE(role.at("name").at("kk").as_string().empty());
+    EXPECT_FALSE(role.at("name").at("ru").as_string().empty());
+    if (role.at("code") != "auditor") continue;
+    saw_auditor = true;
+    bool reads_audit = false;
+    for (const auto& p : role.at("permissions").as_array()) {
+      const std::string code(p.as_string());
+      reads_audit = reads_audit || code == "audit.read";
+      EXPECT_EQ(code.find(".write"), std::string::npos) << "the auditor only reads: " << code;
+    }
+    EXPECT_TRUE(reads_audit);
+  }
+  EXPECT_TRUE(saw_auditor);
+  EXPECT_EQ(body.at("permissions").as_array().size(), 21u);
+}
+
+}  // namespace
+}  // namespace esep::testing

@@ -11,6 +11,7 @@
 #include <pqxx/transaction>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "esep/core/error.hpp"
 #include "esep/core/strong_id.hpp"
@@ -72,6 +73,9 @@ struct RequestContext {
   std::string session_token;                  ///< set for signed-in users
   pqxx::work* tx = nullptr;                   ///< TransactionMode::kFramework routes
   pqxx::connection* connection = nullptr;     ///< TransactionMode::kManual routes
+  /// Run by the framework after the request's transaction committed (never after a
+  /// rollback): waking the job runner, pushing events, dropping cached sessions.
+  std::vector<std::function<void()>> after_commit;
 };
 
 /// A handler returns a response, or an Error that the framework turns into a JSON error
