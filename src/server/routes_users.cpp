@@ -155,7 +155,7 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
                    },
                    "One user of the institution, with all their grants"});
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/institutions/{org_id}/users/{id}/password-reset",
       RouteAccess::Permission("users.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [policy = settings.password_policy](RequestContext& ctx) -> HandlerResult {
@@ -170,9 +170,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         return JsonResponse(
             200, json::object{{"status", "password_reset"}, {"must_change_password", true}});
       },
-      "Set a new password for a user (they must change it at next sign-in; sessions end)"});
+      "Set a new password for a user (they must change it at next sign-in; sessions end)"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/institutions/{org_id}/users/{id}/active",
       RouteAccess::Permission("users.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -191,9 +191,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         if (!status) return Reject(status.error());
         return JsonResponse(200, json::object{{"active", **active}});
       },
-      "Block or unblock a user"});
+      "Block or unblock a user"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/institutions/{org_id}/grants",
       RouteAccess::Permission("grants.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -212,9 +212,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         if (!grant) return Reject(grant.error());
         return JsonResponse(201, GrantJson(*grant));
       },
-      "Give a user a role in the institution (optionally with everything below it)"});
+      "Give a user a role in the institution (optionally with everything below it)"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "DELETE", "/api/v1/institutions/{org_id}/grants/{id}",
       RouteAccess::Permission("grants.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -227,7 +227,7 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         if (!status) return Reject(status.error());
         return JsonResponse(200, json::object{{"status", "revoked"}});
       },
-      "Take a role away"});
+      "Take a role away"}));
 }
 
 }  // namespace esep::server

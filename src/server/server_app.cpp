@@ -12,6 +12,7 @@
 #include "esep/server/job_runner.hpp"
 #include "esep/server/metrics.hpp"
 #include "esep/server/router.hpp"
+#include "esep/server/session_cache.hpp"
 
 namespace esep::server {
 
@@ -22,6 +23,8 @@ struct ServerApp::Parts {
   std::unique_ptr<db::ConnectionPool> pool;
   Metrics metrics;
   EventHub hub;
+  SessionCache sessions;
+  std::unique_ptr<SecurityListener> security_listener;
   std::unique_ptr<JobRunner> jobs;
   Router router;
   std::unique_ptr<Dispatcher> dispatcher;
@@ -75,8 +78,16 @@ core::Status ServerApp::Start() {
       });
   p.jobs = std::make_unique<JobRunner>(*p.pool, p.hub, settings_.job_workers);
   AddAllRoutes(p.router, *p.pool, p.metrics, settings_.api, *p.jobs);
-  p.dispatcher =
-      std::make_unique<Dispatcher>(p.router, *p.pool, p.metrics, settings_.api.session_policy);
+  // After a security change anywhere (this process, another server, esep-admin): forget
+  // cached sessions, and drop event connections, whose clients reconnect and are checked
+  // again. The listener connects as the login role itself: LISTEN needs no tenant rights.
+  auto security_changed = [&p] {
+    p.sessions.Clear();
+    p.hub.CloseAll();
+  };
+  p.security_listener = std::make_unique<SecurityListener>(p.dsn, p.sessions, security_changed);
+  p.dispatcher = std::make_unique<Dispatcher>(
+      p.router, *p.pool, p.metrics, settings_.api.session_policy, &p.sessions, security_changed);
   p.https = std::make_unique<HttpsServer>(
       settings_.https, [&p](HttpRequest& request) { return p.dispatcher->Handle(request); },
       EventsEndpoint(*p.pool, p.hub, settings_.api.session_policy));
@@ -112,6 +123,7 @@ void ServerApp::Stop(std::chrono::milliseconds grace) {
   p.https.reset();
   if (p.jobs) p.jobs->Stop();
   p.jobs.reset();
+  p.security_listener.reset();
   p.pool.reset();
   if (p.cluster && p.started_cluster) {
     if (auto status = p.cluster->Stop(); !status)
