@@ -217,4 +217,26 @@ AccessSet LoadAccess(pqxx::work& tx, core::UserId user) {
   return access;
 }
 
+std::vector<RoleInfo> ListRoles(pqxx::work& tx) {
+  const auto rows = tx.exec(
+      "SELECT r.code, r.name_kk, r.name_ru, r.name_en, r.builtin, "
+      "coalesce(string_agg(p.permission, ',' ORDER BY p.permission), '') "
+      "FROM roles r LEFT JOIN role_permissions p ON p.role_code = r.code "
+      "GROUP BY r.code ORDER BY r.code");
+  std::vector<RoleInfo> roles;
+  for (const auto& row : rows) {
+    RoleInfo role{
+        row[0].c_str(), {row[1].c_str(), row[2].c_str(), row[3].c_str()}, row[4].as<bool>(), {}};
+    std::string_view list = row[5].c_str();
+    while (!list.empty()) {
+      const auto comma = list.find(',');
+      role.permissions.emplace_back(list.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      list.remove_prefix(comma + 1);
+    }
+    roles.push_back(std::move(role));
+  }
+  return roles;
+}
+
 }  // namespace esep::platform

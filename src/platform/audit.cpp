@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/json/parse.hpp>
 #include <memory>
@@ -384,12 +385,15 @@ std::vector<AuditRecord> QueryAudit(pqxx::work& tx, const AuditQuery& query) {
   return records;
 }
 
-core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx) {
+core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx, const VerifyProgress& progress) {
   AuditVerification verification;
   ChainHasher hasher;
   std::string expected_prev = kZeroHashHex;
   std::int64_t after_id = 0;
   try {
+    // An estimate for progress only: rows may be appended while the check runs.
+    const std::int64_t total =
+        progress ? tx.exec("SELECT count(*) FROM audit_log")[0][0].as<std::int64_t>() : 0;
     for (;;) {
       // Keyset batches rather than one result: constant memory for any length of log. Rows
       // committed between batches can only come after the last one read, because ids are
@@ -425,6 +429,11 @@ core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx) {
         ++verification.rows_checked;
         expected_prev.assign(stored_hash);
         after_id = canonical.id;
+      }
+      if (progress &&
+          !progress(verification.rows_checked, std::max(total, verification.rows_checked))) {
+        return core::MakeError("job.cancelled", "Тексеру тоқтатылды", "Проверка остановлена",
+                               "The verification was stopped", "");
       }
       if (rows.size() < static_cast<std::size_t>(kVerifyBatch)) break;
     }

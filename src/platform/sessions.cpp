@@ -296,7 +296,8 @@ core::Result<AuthenticatedSession> Authenticate(pqxx::work& tx, std::string_view
       std::min(kMaxTouchInterval, milliseconds(policy.idle_timeout) / 10);
   const auto rows = tx.exec_params(
       "SELECT s.id, s.user_id, s.revoked_at IS NOT NULL OR NOT u.active, s.expires_at <= now(), "
-      "s.last_seen_at + $2::interval <= now(), s.last_seen_at + $3::interval <= now() "
+      "s.last_seen_at + $2::interval <= now(), s.last_seen_at + $3::interval <= now(), "
+      "floor(extract(epoch FROM s.expires_at - now()) * 1000)::bigint "
       "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = decode($1, 'hex')",
       Hex(TokenHash(token)), Interval(policy.idle_timeout), Interval(touch_interval));
   if (rows.empty() || rows[0][2].as<bool>()) return TokenInvalid();
@@ -310,6 +311,8 @@ core::Result<AuthenticatedSession> Authenticate(pqxx::work& tx, std::string_view
   }
   AuthenticatedSession session;
   session.session_id = session_id;
+  session.trust_for =
+      std::min(touch_interval, milliseconds(std::max<std::int64_t>(0, row[6].as<std::int64_t>())));
   // The foreign key keeps the user while a session refers to it.
   session.user = FindUser(tx, core::UserId(row[1].as<std::int64_t>())).value();
   session.must_change_password = session.user.must_change_password;

@@ -10,6 +10,7 @@
 
 #include "esep/platform/audit.hpp"
 #include "esep/platform/idempotency.hpp"
+#include "esep/platform/session_token.hpp"
 #include "esep/server/json_io.hpp"
 
 namespace esep::server {
@@ -125,8 +126,34 @@ std::string RequestIdFor(const HttpRequest& request) {
 }
 
 Dispatcher::Dispatcher(const Router& router, db::ConnectionPool& pool, Metrics& metrics,
-                       platform::SessionPolicy session_policy)
-    : router_(router), pool_(pool), metrics_(metrics), session_policy_(session_policy) {}
+                       platform::SessionPolicy session_policy, SessionCache* sessions,
+                       std::function<void()> security_changed)
+    : router_(router),
+      pool_(pool),
+      metrics_(metrics),
+      session_policy_(session_policy),
+      sessions_(sessions),
+      security_changed_(std::move(security_changed)) {}
+
+core::Result<CachedAuth> Dispatcher::SignedIn(pqxx::connection& connection,
+                                              const RequestContext& ctx) {
+  const std::string key = platform::TokenHash(ctx.session_token);
+  if (sessions_ != nullptr) {
+    if (auto cached = sessions_->Find(key)) return std::move(*cached);
+  }
+  const std::uint64_t generation = sessions_ != nullptr ? sessions_->generation() : 0;
+  pqxx::work tx(connection);
+  platform::ApplyActor(tx, platform::Actor::System(ctx.request_id));
+  auto session = platform::Authenticate(tx, ctx.session_token, session_policy_);
+  if (!session) {
+    tx.commit();
+    return session.error();
+  }
+  CachedAuth auth{std::move(session).value(), platform::LoadAccess(tx, session->user.id)};
+  tx.commit();
+  if (sessions_ != nullptr) sessions_->Put(key, auth, generation);
+  return auth;
+}
 
 HttpResponse Dispatcher::Handle(HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
@@ -170,8 +197,8 @@ HttpResponse Dispatcher::Route(HttpRequest& request, const std::string& request_
   }
   const struct Route& route = *match.route;
   route_name = route.pattern;
-  RequestContext ctx{request, std::move(match.params), request_id, {}, std::nullopt, {}, nullptr,
-                     nullptr};
+  RequestContext ctx{
+      request, std::move(match.params), request_id, {}, std::nullopt, {}, 0, nullptr, nullptr, {}};
   ctx.actor.request_id = request_id;
 
   if (route.mode == TransactionMode::kNoDatabase) {
@@ -207,27 +234,21 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
     if (access.kind() != RouteAccess::Kind::kPublic) {
       ctx.session_token = BearerToken(ctx.request);
       if (ctx.session_token.empty()) return ErrorResponse(401, Unauthenticated(), ctx.request_id);
-      pqxx::work tx(*lease);
-      platform::ApplyActor(tx, platform::Actor::System(ctx.request_id));
-      auto session = platform::Authenticate(tx, ctx.session_token, session_policy_);
-      if (!session) {
-        tx.commit();
-        return ErrorResponse(401, session.error(), ctx.request_id);
-      }
-      ctx.actor.user = session->user.id;
-      user_id = session->user.id.value();
+      auto auth = SignedIn(*lease, ctx);
+      if (!auth) return ErrorResponse(401, auth.error(), ctx.request_id);
+      ctx.actor.user = auth->session.user.id;
+      ctx.session_id = auth->session.session_id;
+      user_id = auth->session.user.id.value();
       // A password set by an administrator must be replaced before anything else is done.
-      if (session->must_change_password && route.pattern != "/api/v1/me/password" &&
+      if (auth->session.must_change_password && route.pattern != "/api/v1/me/password" &&
           route.pattern != "/api/v1/me" && route.pattern != "/api/v1/auth/logout") {
-        tx.commit();
         return ErrorResponse(
             403,
             core::MakeError("auth.password_change_required", "Алдымен құпиясөзді ауыстырыңыз.",
                             "Сначала смените пароль.", "Change your password first.", "password"),
             ctx.request_id);
       }
-      ctx.access = platform::LoadAccess(tx, session->user.id);
-      tx.commit();
+      ctx.access = std::move(auth->access);
     }
     if (access.kind() == RouteAccess::Kind::kPermission) {
       auto org = TargetOrg(access, ctx);
@@ -249,6 +270,8 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
       if (auto* error = std::get_if<HandlerError>(&result)) {
         return ErrorResponse(error->status, error->error, ctx.request_id);
       }
+      if (route.changes_security && security_changed_) security_changed_();
+      for (const auto& hook : ctx.after_commit) hook();
       return std::get<HttpResponse>(std::move(result));
     }
 
@@ -281,6 +304,8 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
                                  platform::StoredResponse{response.status, response.body});
     }
     tx.commit();
+    if (route.changes_security && security_changed_) security_changed_();
+    for (const auto& hook : ctx.after_commit) hook();
     return response;
   } catch (const pqxx::broken_connection&) {
     lease.Discard();

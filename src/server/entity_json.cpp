@@ -87,3 +87,36 @@ core::Result<platform::InstitutionInput> InstitutionInputFromJson(const json::ob
 }
 
 }  // namespace esep::server
+
+namespace esep::server {
+
+json::object JobJson(const platform::Job& job) {
+  boost::system::error_code ec;
+  json::value params = json::parse(job.params_json, ec);
+  json::value result = nullptr;
+  if (!job.result_json.empty()) result = json::parse(job.result_json, ec);
+  json::array files;
+  for (const auto& name : job.files) files.emplace_back(name);
+  json::object object{
+      {"id", job.id},
+      {"kind", job.kind},
+      {"status", platform::JobStatusName(job.status)},
+      {"params", ec ? json::value(json::object()) : params},
+      {"progress", json::object{{"done", job.progress_done},
+                                {"total", job.progress_total},
+                                {"message", job.progress_message}}},
+      {"cancel_requested", job.cancel_requested},
+      {"result", result},
+      {"error", job.error ? json::value(ErrorObject(*job.error)) : json::value(nullptr)},
+      {"files", std::move(files)},
+      {"created_at", job.created_at},
+      {"started_at", job.started_at.empty() ? json::value(nullptr) : json::value(job.started_at)},
+      {"finished_at",
+       job.finished_at.empty() ? json::value(nullptr) : json::value(job.finished_at)}};
+  object["org_id"] = OptionalId(job.org);
+  object["created_by"] =
+      job.created_by ? json::value(job.created_by->value()) : json::value(nullptr);
+  return object;
+}
+
+}  // namespace esep::server

@@ -2,6 +2,7 @@
 
 #include "esep/server/beast_request.hpp"
 #include "esep/server/json_io.hpp"
+#include "websocket_session.hpp"
 
 #include <array>
 #include <boost/asio/ip/tcp.hpp>
@@ -20,12 +21,14 @@ namespace esep::server {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
 struct HttpsServer::Impl {
   HttpsOptions options;
   Dispatch dispatch;
+  WebSocketUpgrade upgrade;
   asio::io_context ioc;
   ssl::context tls{ssl::context::tls_server};
   std::unique_ptr<tcp::acceptor> acceptor;
@@ -106,6 +109,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto& message = parser_->get();
     const bool keep_alive = message.keep_alive() && !server_.draining;
     if (server_.draining) return Reply(ServiceUnavailable(), false);
+    if (server_.upgrade && websocket::is_upgrade(message)) return Upgrade(parser_->release());
 
     auto converted = ToHttpRequest(std::move(message));
     if (!converted) return Reply(ErrorResponse(400, converted.error()), false);
@@ -118,6 +122,25 @@ class Session : public std::enable_shared_from_this<Session> {
     ++server_.requests;
     HttpResponse response = server_.dispatch(request);
     Reply(std::move(response), keep_alive, /*counted=*/true);
+  }
+
+  // The application decides (it authenticates the caller); an accepted connection leaves
+  // this HTTP session and lives on as a WebSocketSession on the same TLS stream.
+  void Upgrade(BeastRequest message) {
+    BeastRequest copy = message;
+    auto converted = ToHttpRequest(std::move(copy));
+    if (!converted) return Reply(ErrorResponse(400, converted.error()), false);
+    HttpRequest request = std::move(converted).value();
+    beast::error_code ignored;
+    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
+    if (!ignored) request.remote_address = endpoint.address().to_string();
+    ++server_.requests;
+    WebSocketAccept accept = server_.upgrade(request);
+    --server_.requests;
+    if (accept.refusal) return Reply(std::move(*accept.refusal), false);
+    beast::get_lowest_layer(stream_).expires_never();
+    std::make_shared<WebSocketSession>(std::move(stream_), server_.connections, std::move(accept))
+        ->Run(std::move(message));
   }
 
   void Reply(HttpResponse response, bool keep_alive, bool counted = false) {
@@ -232,10 +255,11 @@ void HttpsServer::Impl::Accept() {
   });
 }
 
-HttpsServer::HttpsServer(HttpsOptions options, Dispatch dispatch)
+HttpsServer::HttpsServer(HttpsOptions options, Dispatch dispatch, WebSocketUpgrade upgrade)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->dispatch = std::move(dispatch);
+  impl_->upgrade = std::move(upgrade);
 }
 
 HttpsServer::~HttpsServer() {

@@ -12,10 +12,15 @@ json::object LocalizedJson(const core::LocalizedText& text) {
   return json::object{{"kk", text.kk}, {"ru", text.ru}, {"en", text.en}};
 }
 
-std::string ErrorJson(const core::Error& error, const std::string& request_id) {
+json::object ErrorObject(const core::Error& error) {
   json::object body{
       {"code", error.code}, {"message", LocalizedJson(error.message)}, {"field", error.field}};
   if (!error.details.empty()) body["details"] = error.details;
+  return body;
+}
+
+std::string ErrorJson(const core::Error& error, const std::string& request_id) {
+  json::object body = ErrorObject(error);
   if (!request_id.empty()) body["request_id"] = request_id;
   return json::serialize(body);
 }

@@ -34,14 +34,14 @@ void AddAuthRoutes(Router& router, const ApiSettings& settings) {
                    },
                    "Sign in with login and password; returns a session token"});
 
-  router.Add(Route{"POST", "/api/v1/auth/logout", RouteAccess::Authenticated(),
-                   TransactionMode::kFramework,
-                   [](RequestContext& ctx) -> HandlerResult {
-                     auto status = platform::Logout(*ctx.tx, ctx.actor, ctx.session_token);
-                     if (!status) return Reject(status.error());
-                     return JsonResponse(200, json::object{{"status", "signed_out"}});
-                   },
-                   "End the current session"});
+  router.Add(SecurityChange(Route{
+      "POST", "/api/v1/auth/logout", RouteAccess::Authenticated(), TransactionMode::kFramework,
+      [](RequestContext& ctx) -> HandlerResult {
+        auto status = platform::Logout(*ctx.tx, ctx.actor, ctx.session_token);
+        if (!status) return Reject(status.error());
+        return JsonResponse(200, json::object{{"status", "signed_out"}});
+      },
+      "End the current session"}));
 
   router.Add(Route{"GET", "/api/v1/me", RouteAccess::Authenticated(), TransactionMode::kFramework,
                    [](RequestContext& ctx) -> HandlerResult {
@@ -55,7 +55,7 @@ void AddAuthRoutes(Router& router, const ApiSettings& settings) {
                    },
                    "The signed-in user and the institutions they can work in"});
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/me/password", RouteAccess::Authenticated(), TransactionMode::kFramework,
       [policy = settings.password_policy](RequestContext& ctx) -> HandlerResult {
         auto body = ParseJsonObject(ctx.request.body);
@@ -69,7 +69,7 @@ void AddAuthRoutes(Router& router, const ApiSettings& settings) {
         if (!status) return Reject(status.error());
         return JsonResponse(200, json::object{{"status", "password_changed"}});
       },
-      "Change one's own password (ends every session of the user)"});
+      "Change one's own password (ends every session of the user)"}));
 }
 
 }  // namespace esep::server

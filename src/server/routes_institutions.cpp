@@ -90,21 +90,22 @@ void AddInstitutionRoutes(Router& router) {
                    },
                    "The institution and every institution below it"});
 
-  router.Add(Route{"POST", "/api/v1/institutions",
-                   RouteAccess::Permission("institutions.write", OrgFrom::kBody, "parent_id"),
-                   TransactionMode::kFramework,
-                   [](RequestContext& ctx) -> HandlerResult {
-                     auto body = ParseJsonObject(ctx.request.body);
-                     if (!body) return Reject(body.error());
-                     auto input = InstitutionInputFromJson(*body);
-                     if (!input) return Reject(input.error());
-                     auto created = platform::CreateInstitution(*ctx.tx, ctx.actor, *input);
-                     if (!created) return Reject(created.error());
-                     return JsonResponse(201, InstitutionJson(*created));
-                   },
-                   "Create an institution under a parent the user may write in"});
+  router.Add(SecurityChange(
+      Route{"POST", "/api/v1/institutions",
+            RouteAccess::Permission("institutions.write", OrgFrom::kBody, "parent_id"),
+            TransactionMode::kFramework,
+            [](RequestContext& ctx) -> HandlerResult {
+              auto body = ParseJsonObject(ctx.request.body);
+              if (!body) return Reject(body.error());
+              auto input = InstitutionInputFromJson(*body);
+              if (!input) return Reject(input.error());
+              auto created = platform::CreateInstitution(*ctx.tx, ctx.actor, *input);
+              if (!created) return Reject(created.error());
+              return JsonResponse(201, InstitutionJson(*created));
+            },
+            "Create an institution under a parent the user may write in"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "PUT", "/api/v1/institutions/{id}",
       RouteAccess::Permission("institutions.write", OrgFrom::kPathId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -120,7 +121,7 @@ void AddInstitutionRoutes(Router& router) {
         if (!updated) return Reject(updated.error());
         return JsonResponse(200, InstitutionJson(*updated));
       },
-      "Update an institution (optimistic lock: send the version you read)"});
+      "Update an institution (optimistic lock: send the version you read)"}));
 
   router.Add(Route{
       "POST", "/api/v1/institutions/{id}/kind",

@@ -1,7 +1,10 @@
-// GET /api/v1/health and GET /metrics: for load balancers and monitoring, no session.
+// GET /api/v1/health and GET /metrics: for load balancers and monitoring, no session. The
+// housekeeping job. The list of every area's routes.
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "esep/platform/idempotency.hpp"
+#include "esep/platform/jobs.hpp"
 #include "esep/server/json_io.hpp"
 #include "esep/server/routes.hpp"
 
@@ -44,12 +47,31 @@ void AddSystemRoutes(Router& router, db::ConnectionPool& pool, Metrics& metrics,
 }
 
 void AddAllRoutes(Router& router, db::ConnectionPool& pool, Metrics& metrics,
-                  const ApiSettings& settings) {
+                  const ApiSettings& settings, JobRunner& runner) {
   AddSystemRoutes(router, pool, metrics, settings);
   AddAuthRoutes(router, settings);
   AddInstitutionRoutes(router);
   AddUserRoutes(router, settings);
   AddAuditRoutes(router);
+  AddJobRoutes(router, runner);
+  AddMaintenanceJobs(runner, settings);
+}
+
+void AddMaintenanceJobs(JobRunner& runner, const ApiSettings& settings) {
+  // Housekeeping runs as a system job, so it shows in the jobs table like any other work.
+  runner.Register(JobKind{
+      "maintenance.purge", "", [settings](JobContext& job) -> core::Result<JobOutput> {
+        auto lease = job.pool().Acquire();
+        pqxx::work tx(*lease);
+        platform::ApplyActor(tx, job.actor());
+        const auto keys = platform::PurgeIdempotencyKeys(tx, settings.idempotency_retention);
+        const auto jobs = platform::PurgeFinishedJobs(tx, settings.job_retention_days);
+        tx.commit();
+        return JobOutput{boost::json::serialize(boost::json::object{
+                             {"idempotency_keys_purged", keys}, {"jobs_purged", jobs}}),
+                         {}};
+      }});
+  runner.Every(settings.maintenance_interval, "maintenance.purge");
 }
 
 }  // namespace esep::server

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "esep/platform/access.hpp"
+#include "esep/platform/permissions.hpp"
 #include "esep/platform/users.hpp"
 #include "esep/server/entity_json.hpp"
 #include "esep/server/json_io.hpp"
@@ -52,6 +53,29 @@ core::Result<platform::User> UserOfInstitution(RequestContext& ctx) {
 }  // namespace
 
 void AddUserRoutes(Router& router, const ApiSettings& settings) {
+  // The catalog is not a secret: every signed-in user's client shows role names (e.g. in
+  // the profile), and administrators pick from it when granting.
+  router.Add(
+      Route{"GET", "/api/v1/roles", RouteAccess::Authenticated(), TransactionMode::kFramework,
+            [](RequestContext& ctx) -> HandlerResult {
+              json::array roles;
+              for (const auto& role : platform::ListRoles(*ctx.tx)) {
+                json::array permissions;
+                for (const auto& p : role.permissions) permissions.emplace_back(p);
+                roles.push_back(json::object{{"code", role.code},
+                                             {"name", LocalizedJson(role.name)},
+                                             {"builtin", role.builtin},
+                                             {"permissions", std::move(permissions)}});
+              }
+              json::array permissions;
+              for (const auto& p : platform::AllPermissions()) {
+                permissions.push_back(
+                    json::object{{"code", p.code}, {"description", LocalizedJson(p.description)}});
+              }
+              return JsonResponse(200, json::object{{"roles", std::move(roles)},
+                                                    {"permissions", std::move(permissions)}});
+            },
+            "The roles (names in kk/ru/en, permissions) and the permission catalog"});
   router.Add(Route{"GET", "/api/v1/institutions/{org_id}/users",
                    RouteAccess::Permission("users.read", OrgFrom::kPathOrgId),
                    TransactionMode::kFramework,
@@ -131,7 +155,7 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
                    },
                    "One user of the institution, with all their grants"});
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/institutions/{org_id}/users/{id}/password-reset",
       RouteAccess::Permission("users.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [policy = settings.password_policy](RequestContext& ctx) -> HandlerResult {
@@ -146,9 +170,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         return JsonResponse(
             200, json::object{{"status", "password_reset"}, {"must_change_password", true}});
       },
-      "Set a new password for a user (they must change it at next sign-in; sessions end)"});
+      "Set a new password for a user (they must change it at next sign-in; sessions end)"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/institutions/{org_id}/users/{id}/active",
       RouteAccess::Permission("users.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -167,9 +191,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         if (!status) return Reject(status.error());
         return JsonResponse(200, json::object{{"active", **active}});
       },
-      "Block or unblock a user"});
+      "Block or unblock a user"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "POST", "/api/v1/institutions/{org_id}/grants",
       RouteAccess::Permission("grants.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -188,9 +212,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         if (!grant) return Reject(grant.error());
         return JsonResponse(201, GrantJson(*grant));
       },
-      "Give a user a role in the institution (optionally with everything below it)"});
+      "Give a user a role in the institution (optionally with everything below it)"}));
 
-  router.Add(Route{
+  router.Add(SecurityChange(Route{
       "DELETE", "/api/v1/institutions/{org_id}/grants/{id}",
       RouteAccess::Permission("grants.write", OrgFrom::kPathOrgId), TransactionMode::kFramework,
       [](RequestContext& ctx) -> HandlerResult {
@@ -203,7 +227,7 @@ void AddUserRoutes(Router& router, const ApiSettings& settings) {
         if (!status) return Reject(status.error());
         return JsonResponse(200, json::object{{"status", "revoked"}});
       },
-      "Take a role away"});
+      "Take a role away"}));
 }
 
 }  // namespace esep::server

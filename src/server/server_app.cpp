@@ -7,8 +7,12 @@
 #include "esep/db/connection_pool.hpp"
 #include "esep/db/embedded_cluster.hpp"
 #include "esep/server/dispatcher.hpp"
+#include "esep/server/event_hub.hpp"
+#include "esep/server/events_endpoint.hpp"
+#include "esep/server/job_runner.hpp"
 #include "esep/server/metrics.hpp"
 #include "esep/server/router.hpp"
+#include "esep/server/session_cache.hpp"
 
 namespace esep::server {
 
@@ -18,6 +22,10 @@ struct ServerApp::Parts {
   std::string dsn;
   std::unique_ptr<db::ConnectionPool> pool;
   Metrics metrics;
+  EventHub hub;
+  SessionCache sessions;
+  std::unique_ptr<SecurityListener> security_listener;
+  std::unique_ptr<JobRunner> jobs;
   Router router;
   std::unique_ptr<Dispatcher> dispatcher;
   std::unique_ptr<HttpsServer> https;
@@ -32,6 +40,8 @@ ServerSettings SettingsFromConfig(const core::Config& config) {
   settings.dsn = config.GetString("database.dsn");
   settings.data_dir = config.GetPath("database.data_dir");
   settings.pool_size = static_cast<std::size_t>(config.GetInt("database.pool_size"));
+  settings.job_workers = static_cast<unsigned>(config.GetInt("jobs.workers"));
+  settings.api.job_retention_days = static_cast<int>(config.GetInt("jobs.retention_days"));
   settings.https.certificate = config.GetPath("server.tls_cert");
   settings.https.private_key = config.GetPath("server.tls_key");
   if (settings.https.certificate.empty())
@@ -66,11 +76,31 @@ core::Status ServerApp::Start() {
         pqxx::nontransaction tx(connection);
         tx.exec("SET ROLE " + connection.quote_name(role));
       });
-  AddAllRoutes(p.router, *p.pool, p.metrics, settings_.api);
-  p.dispatcher =
-      std::make_unique<Dispatcher>(p.router, *p.pool, p.metrics, settings_.api.session_policy);
+  p.jobs = std::make_unique<JobRunner>(*p.pool, p.hub, settings_.job_workers);
+  AddAllRoutes(p.router, *p.pool, p.metrics, settings_.api, *p.jobs);
+  // After a security change anywhere (this process, another server, esep-admin): forget
+  // cached sessions, and drop event connections, whose clients reconnect and are checked
+  // again. The listener connects as the login role itself: LISTEN needs no tenant rights.
+  auto security_changed = [&p] {
+    p.sessions.Clear();
+    p.hub.CloseAll();
+  };
+  p.security_listener = std::make_unique<SecurityListener>(p.dsn, p.sessions, security_changed);
+  p.dispatcher = std::make_unique<Dispatcher>(
+      p.router, *p.pool, p.metrics, settings_.api.session_policy, &p.sessions, security_changed);
   p.https = std::make_unique<HttpsServer>(
-      settings_.https, [&p](HttpRequest& request) { return p.dispatcher->Handle(request); });
+      settings_.https, [&p](HttpRequest& request) { return p.dispatcher->Handle(request); },
+      EventsEndpoint(*p.pool, p.hub, settings_.api.session_policy));
+  try {
+    p.jobs->Start();
+  } catch (const std::exception& e) {
+    core::Error error = core::MakeError(
+        "server.jobs", "Фондық тапсырмаларды іске қосу мүмкін болмады (esep-admin migrate?)",
+        "Не удалось запустить фоновые задания (esep-admin migrate?)",
+        "Cannot start the background jobs (esep-admin migrate?)", "database");
+    error.details = e.what();
+    return error;
+  }
   if (auto status = p.https->Start(); !status) return status;
   spdlog::info("esep-server listening on https://{}:{} ({} routes)", settings_.https.listen,
                p.https->port(), p.router.routes().size());
@@ -85,11 +115,15 @@ void ServerApp::Stop(std::chrono::milliseconds grace) {
   Parts& p = *parts_;
   if (p.stopped) return;
   p.stopped = true;
+  p.hub.CloseAll();
   if (p.https) {
     p.https->Shutdown(grace);
     p.https->Wait();
   }
   p.https.reset();
+  if (p.jobs) p.jobs->Stop();
+  p.jobs.reset();
+  p.security_listener.reset();
   p.pool.reset();
   if (p.cluster && p.started_cluster) {
     if (auto status = p.cluster->Stop(); !status)

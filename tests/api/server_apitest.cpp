@@ -5,8 +5,10 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/json.hpp>
+#include <chrono>
 #include <pqxx/pqxx>
 #include <string>
+#include <thread>
 
 #include "api_test.hpp"
 #include "esep/platform/audit.hpp"
@@ -272,6 +274,80 @@ TEST_F(ServerApiTargetTest, RawNonAsciiBytesInTheTargetAreABadRequest) {
   EXPECT_EQ(
       Call("GET", "/api/v1/institutions?q=%D0%A8%D0%BA%D0%BE%D0%BB%D0%B0", admin_token_).status,
       200);
+}
+
+}  // namespace
+}  // namespace esep::testing
+
+namespace esep::testing {
+namespace {
+
+TEST_F(ServerApiTest, TheRoleCatalogListsRolesWithTheirPermissionsInEveryLanguage) {
+  EXPECT_EQ(Call("GET", "/api/v1/roles", "").status, 401);
+  const auto reply = Call("GET", "/api/v1/roles", admin_token_);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const boost::json::value body = reply.json();
+  const auto& roles = body.at("roles").as_array();
+  EXPECT_EQ(roles.size(), 9u);
+  bool saw_auditor = false;
+  for (const auto& role : roles) {
+    EXPECT_FALSE(role.at("name").at("kk").as_string().empty());
+    EXPECT_FALSE(role.at("name").at("ru").as_string().empty());
+    if (role.at("code") != "auditor") continue;
+    saw_auditor = true;
+    bool reads_audit = false;
+    for (const auto& p : role.at("permissions").as_array()) {
+      const std::string code(p.as_string());
+      reads_audit = reads_audit || code == "audit.read";
+      EXPECT_EQ(code.find(".write"), std::string::npos) << "the auditor only reads: " << code;
+    }
+    EXPECT_TRUE(reads_audit);
+  }
+  EXPECT_TRUE(saw_auditor);
+  EXPECT_EQ(body.at("permissions").as_array().size(), 21u);
+}
+
+}  // namespace
+}  // namespace esep::testing
+
+namespace esep::testing {
+namespace {
+
+// Sessions are cached in the server; a change made outside it (esep-admin, psql) reaches it
+// through NOTIFY esep_security (migration 0009). Without that, the cached session would stay
+// valid for up to a minute.
+TEST_F(ServerApiTest, ASessionEndedOutsideTheServerIsRefusedAtOnce) {
+  const std::string token = SignIn(UserWithRole("clerk", "accountant", school1_), kPassword);
+  ASSERT_EQ(Call("GET", "/api/v1/me", token).status, 200);
+  ASSERT_EQ(Call("GET", "/api/v1/me", token).status, 200);  // now served from the cache
+  {
+    pqxx::work tx(db());
+    tx.exec("UPDATE users SET active = false WHERE login = 'clerk'");
+    tx.commit();
+  }
+  int status = 0;
+  for (int i = 0; i < 100 && status != 401; ++i) {
+    status = Call("GET", "/api/v1/me", token).status;
+    if (status != 401) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(status, 401);
+}
+
+TEST_F(ServerApiTest, AGrantWithdrawnOutsideTheServerTakesEffectAtOnce) {
+  const std::string token = SignIn(UserWithRole("viewer", "auditor", school1_), kPassword);
+  const std::string path = "/api/v1/audit?org_id=" + std::to_string(school1_.value());
+  ASSERT_EQ(Call("GET", path, token).status, 200);
+  {
+    pqxx::work tx(db());
+    tx.exec("DELETE FROM grants WHERE user_id = (SELECT id FROM users WHERE login = 'viewer')");
+    tx.commit();
+  }
+  int status = 0;
+  for (int i = 0; i < 100 && status != 403; ++i) {
+    status = Call("GET", path, token).status;
+    if (status != 403) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(status, 403);
 }
 
 }  // namespace

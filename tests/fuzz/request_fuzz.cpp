@@ -97,9 +97,11 @@ void Check(bool condition) {
 const esep::server::Router& ProductRouter() {
   static esep::db::ConnectionPool pool("host=/nonexistent/esep-fuzz", 1);
   static esep::server::Metrics metrics;
+  static esep::server::EventHub hub;
+  static esep::server::JobRunner runner(pool, hub, 1);  // never started
   static const esep::server::Router router = [] {
     esep::server::Router table;
-    esep::server::AddAllRoutes(table, pool, metrics, esep::server::ApiSettings{});
+    esep::server::AddAllRoutes(table, pool, metrics, esep::server::ApiSettings{}, runner);
     return table;
   }();
   return router;

@@ -5,6 +5,7 @@
 /// records, so a change without its audit row cannot exist.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <pqxx/transaction>
 #include <string>
@@ -89,7 +90,12 @@ struct AuditVerification {
   /// The first row whose hash does not match (changed, removed or inserted rows), if any.
   std::optional<std::int64_t> first_bad_id;
 };
-/// Recomputes the whole chain. An error only when the table cannot be read.
-core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx);
+/// Told after each batch how many rows were checked of about how many; returning false
+/// stops the verification ("job.cancelled").
+using VerifyProgress = std::function<bool(std::int64_t checked, std::int64_t total)>;
+/// Recomputes the whole chain. An error only when the table cannot be read, or when
+/// `progress` asked to stop.
+core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx,
+                                                 const VerifyProgress& progress = {});
 
 }  // namespace esep::platform

@@ -22,7 +22,9 @@ struct SessionPolicy {
   /// A session ends this long after the sign-in, however active.
   std::chrono::seconds absolute_ttl{std::chrono::hours(12)};
   /// ...or after this long without a request. last_seen_at is written at most once per
-  /// min(60 s, idle_timeout / 10), so the effective timeout may be up to that much longer.
+  /// min(60 s, idle_timeout / 10), and a server may trust a checked session for as long
+  /// (AuthenticatedSession::trust_for), so the effective timeout may be up to twice that
+  /// much longer.
   std::chrono::seconds idle_timeout{std::chrono::minutes(30)};
   /// The failure that reaches this count locks the account for `lockout`; after it runs out
   /// the count starts again from zero. A success or an administrator's reset clears it.
@@ -56,6 +58,10 @@ struct AuthenticatedSession {
   User user;
   /// The server must allow nothing but a password change while this is set.
   bool must_change_password = false;
+  /// How long the answer may be reused without asking the database again (a server's
+  /// session cache): until the absolute expiry, and no longer than the last_seen_at write
+  /// interval, so that the idle clock keeps being written.
+  std::chrono::milliseconds trust_for{0};
 };
 
 /// The session behind a token. Errors: "auth.token_invalid" (malformed, unknown, revoked, or

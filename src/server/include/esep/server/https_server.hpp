@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "esep/core/result.hpp"
@@ -36,9 +37,31 @@ struct HttpsOptions {
 /// Called on a worker thread for every complete request; must not throw.
 using Dispatch = std::function<HttpResponse(HttpRequest&)>;
 
+/// An open WebSocket connection, as the application sees it. Both calls are thread-safe and
+/// never block: messages are queued and written in order.
+class WebSocketPeer {
+ public:
+  virtual ~WebSocketPeer() = default;
+  virtual void Send(std::string text) = 0;
+  virtual void Close() = 0;
+};
+
+/// The application's answer to a WebSocket upgrade request.
+struct WebSocketAccept {
+  /// Set: answer with this (e.g. 401) instead of upgrading.
+  std::optional<HttpResponse> refusal;
+  /// Called once the handshake has completed.
+  std::function<void(std::shared_ptr<WebSocketPeer>)> on_open;
+  /// Called once when the connection is gone (closed by either side or broken).
+  std::function<void()> on_close;
+};
+/// Decides on an upgrade request (on a worker thread; may use the database).
+using WebSocketUpgrade = std::function<WebSocketAccept(HttpRequest&)>;
+
 class HttpsServer {
  public:
-  HttpsServer(HttpsOptions options, Dispatch dispatch);
+  /// Without `upgrade`, WebSocket upgrade requests are dispatched like any request.
+  HttpsServer(HttpsOptions options, Dispatch dispatch, WebSocketUpgrade upgrade = {});
   ~HttpsServer();
   HttpsServer(const HttpsServer&) = delete;
   HttpsServer& operator=(const HttpsServer&) = delete;

@@ -17,6 +17,8 @@
 
 namespace esep::server {
 
+/// `{code, message: {kk, ru, en}, field, details?}`.
+boost::json::object ErrorObject(const core::Error& error);
 /// `{code, message: {kk, ru, en}, field, details?, request_id?}`.
 std::string ErrorJson(const core::Error& error, const std::string& request_id = {});
 HttpResponse ErrorResponse(int status, const core::Error& error,

@@ -11,6 +11,7 @@
 #include <pqxx/transaction>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "esep/core/error.hpp"
 #include "esep/core/strong_id.hpp"
@@ -70,8 +71,12 @@ struct RequestContext {
   platform::Actor actor;
   std::optional<platform::AccessSet> access;  ///< set for signed-in users
   std::string session_token;                  ///< set for signed-in users
+  std::int64_t session_id = 0;                ///< set for signed-in users
   pqxx::work* tx = nullptr;                   ///< TransactionMode::kFramework routes
   pqxx::connection* connection = nullptr;     ///< TransactionMode::kManual routes
+  /// Run by the framework after the request's transaction committed (never after a
+  /// rollback): waking the job runner, pushing events, dropping cached sessions.
+  std::vector<std::function<void()>> after_commit;
 };
 
 /// A handler returns a response, or an Error that the framework turns into a JSON error
@@ -96,6 +101,15 @@ struct Route {
   TransactionMode mode;
   Handler handler;
   std::string summary;  ///< one line for docs and the route listing
+  /// The route changes who may do what (sessions, passwords, grants, the hierarchy): the
+  /// server forgets its cached sessions once the change has committed.
+  bool changes_security = false;
 };
+
+/// Marks a route as changing security state (see Route::changes_security).
+inline Route SecurityChange(Route route) {
+  route.changes_security = true;
+  return route;
+}
 
 }  // namespace esep::server

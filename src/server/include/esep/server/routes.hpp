@@ -3,12 +3,14 @@
 /// Registration of every route of the API, by area. The full list with methods, access and
 /// summaries is what docs/api/openapi.yaml describes (a test keeps them in step).
 
+#include <chrono>
 #include <functional>
 #include <string>
 
 #include "esep/db/connection_pool.hpp"
 #include "esep/platform/password.hpp"
 #include "esep/platform/sessions.hpp"
+#include "esep/server/job_runner.hpp"
 #include "esep/server/metrics.hpp"
 #include "esep/server/router.hpp"
 
@@ -18,6 +20,12 @@ struct ApiSettings {
   platform::SessionPolicy session_policy;
   platform::PasswordPolicy password_policy;
   std::string version = "0.1.0";
+  /// An Idempotency-Key is remembered this long; a retry after that is a new request.
+  std::chrono::hours idempotency_retention{24};
+  /// Finished jobs and their files are deleted after this many days.
+  int job_retention_days = 30;
+  /// How often the housekeeping job runs.
+  std::chrono::seconds maintenance_interval{std::chrono::hours(1)};
 };
 
 /// GET /api/v1/health, GET /metrics.
@@ -31,9 +39,13 @@ void AddInstitutionRoutes(Router& router);
 void AddUserRoutes(Router& router, const ApiSettings& settings);
 /// The audit trail for administrators and auditors.
 void AddAuditRoutes(Router& router);
+/// Background jobs (list, read, cancel, files) and the job kinds they run.
+void AddJobRoutes(Router& router, JobRunner& runner);
 
-/// Every route of the product.
+/// The housekeeping job (expired idempotency keys, old jobs) and its schedule.
+void AddMaintenanceJobs(JobRunner& runner, const ApiSettings& settings);
+/// Every route of the product, and the job kinds the routes start.
 void AddAllRoutes(Router& router, db::ConnectionPool& pool, Metrics& metrics,
-                  const ApiSettings& settings);
+                  const ApiSettings& settings, JobRunner& runner);
 
 }  // namespace esep::server

@@ -26,6 +26,7 @@ struct ServerSettings {
   std::string dsn;  ///< empty: the embedded cluster in data_dir
   std::filesystem::path data_dir = "var/esep";
   std::size_t pool_size = 16;
+  unsigned job_workers = 2;
   ApiSettings api;
   /// The database role requests run as; row-level security applies to it (migration 0007).
   std::string app_role = "esep_app";
