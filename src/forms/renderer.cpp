@@ -106,6 +106,8 @@ Row FullWidthRow(RowKind kind, int columns, std::string text, Align align, bool 
   cell.style.align = align;
   cell.style.bold = bold;
   cell.style.border = border;
+  // Notes and the amount in words run across the page and may need several lines.
+  cell.style.wrap = kind == RowKind::kFooter;
   return Row{kind, {std::move(cell)}};
 }
 

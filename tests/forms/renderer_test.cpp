@@ -47,7 +47,7 @@ line.ru = Период: {from} – {to}
 field = @row_number
 header.kk = №
 header.ru = №
-width = 10
+width = 12
 
 [column name]
 field.kk = name_kk
@@ -77,7 +77,7 @@ total = sum
 [column pupils]
 header.kk = Көрсеткіштер / Оқушылар
 header.ru = Показатели / Учащихся
-width = 18
+width = 20
 total = sum
 
 [group district]
@@ -144,7 +144,7 @@ DataSet SampleRows(std::size_t count) {
     const auto tiyn = static_cast<std::int64_t>((line * 7919 + 13) % 100000) * 12345 + 7;
     by_district[g].push_back({
         Value(static_cast<std::int64_t>(1000 + line)),
-        Value("№" + std::to_string(line + 1) + " мектеп-гимназиясы» КММ"),
+        Value("«№" + std::to_string(line + 1) + " мектеп-гимназиясы» КММ"),
         Value("КГУ «Школа-гимназия №" + std::to_string(line + 1) + "»"),
         Value(std::to_string(260140000000 + line * 109)),
         Value(first_day.AddDays(static_cast<std::int32_t>(line % 90))),

@@ -74,6 +74,7 @@ Cell DateCell(int column, const core::Date& date, Lang lang) {
 Row FullWidthRow(RowKind kind, std::string text, bool bold, Align align) {
   Cell cell = TextCell(0, std::move(text), 6);
   cell.style.border = false;
+  cell.style.wrap = kind == RowKind::kFooter;
   cell.style.bold = bold;
   cell.style.align = align;
   return Row{kind, {cell}};
@@ -103,9 +104,9 @@ forms::Document SampleDocument(Lang lang, std::size_t data_rows) {
   doc.page.page_number_format =
       T(lang, "{page}-бет, барлығы {pages}", "Страница {page} из {pages}");
   doc.columns = {
-      {"line_no", 10, ValueKind::kInteger}, {"name", 60, ValueKind::kText},
+      {"line_no", 12, ValueKind::kInteger}, {"name", 60, ValueKind::kText},
       {"bin", 28, ValueKind::kText},        {"paid_on", 22, ValueKind::kDate},
-      {"amount", 32, ValueKind::kMoney},    {"pupils", 18, ValueKind::kInteger},
+      {"amount", 32, ValueKind::kMoney},    {"pupils", 20, ValueKind::kInteger},
   };
 
   doc.title_rows = {
@@ -149,7 +150,7 @@ forms::Document SampleDocument(Lang lang, std::size_t data_rows) {
       const auto day = core::Date::FromDaysSinceEpoch(
                            first_day.DaysSinceEpoch() + static_cast<std::int32_t>(line % 90))
                            .value();
-      Cell name = TextCell(1, T(lang, "№", "КГУ «Школа-гимназия №") + std::to_string(line + 1) +
+      Cell name = TextCell(1, T(lang, "«№", "КГУ «Школа-гимназия №") + std::to_string(line + 1) +
                                   T(lang, " мектеп-гимназиясы» КММ", "»"));
       name.style.wrap = true;
       name.drill = forms::DrillDown{"institution", std::to_string(1000 + line)};
