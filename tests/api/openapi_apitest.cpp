@@ -272,7 +272,7 @@ std::string Join(const std::vector<std::string>& lines) {
 }
 
 std::filesystem::path SourceFile(const char* relative) {
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / relative;
+  return std::filesystem::path(ESEP_SOURCE_DIR) / relative;
 }
 
 std::filesystem::path DocumentPath() { return SourceFile("docs/api/openapi.yaml"); }

@@ -60,7 +60,7 @@ void WriteFile(const fs::path& path, std::string_view text) {
 }
 
 // docs/ sits two levels above this file (tests/unit/config_test.cpp).
-fs::path DocsDir() { return fs::path(__FILE__).parent_path().parent_path().parent_path() / "docs"; }
+fs::path DocsDir() { return fs::path(ESEP_SOURCE_DIR) / "docs"; }
 
 std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
