@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of an authenticated read endpoint over TLS with keep-alive (issue: server).
 # Starts a throwaway demo server from a release build, signs in, and runs wrk at 1, 16 and
-# 64 connections against GET /api/v1/me and GET /api/v1/institutions; also times login
+# 64 connections against GET /api/v1/me and GET /api/v1/institutions, with GET /api/v1/health
+# (no session, no database) as the anchor measured in the same run; also times login
 # (argon2id) separately. Prints requests/s and p50/p99 per run.
 #   bench/api_read_bench.sh [BUILD_DIR=build-release] [SECONDS=10]
 # Smoke mode for CI: ESEP_BENCH_SMOKE=1 (2-second runs at 4 connections only).
@@ -41,6 +42,8 @@ run() {  # run CONNECTIONS PATH
 if [ -n "${ESEP_BENCH_SMOKE:-}" ]; then
   seconds=2; run 4 /api/v1/me
 else
+  # Anchor: the same TLS and HTTP path without a session or the database.
+  for c in 1 16 64; do run "$c" /api/v1/health; done
   for c in 1 16 64; do run "$c" /api/v1/me; done
   for c in 1 16 64; do run "$c" "/api/v1/institutions?limit=50"; done
 fi

@@ -98,10 +98,6 @@ Job JobFromRow(const pqxx::row& row) {
   return job;
 }
 
-std::optional<std::int64_t> OptionalId(const std::optional<core::OrgId>& id) {
-  return id ? std::optional<std::int64_t>(id->value()) : std::nullopt;
-}
-
 }  // namespace
 
 std::string_view JobStatusName(JobStatus status) {
@@ -119,13 +115,16 @@ std::optional<JobStatus> ParseJobStatus(std::string_view name) {
 }
 
 std::int64_t CreateJob(pqxx::work& tx, const NewJob& job) {
-  const auto created_by =
-      job.created_by ? std::optional<std::int64_t>(job.created_by->value()) : std::nullopt;
+  // Optional ids travel as text ("" = NULL): GCC's -O2 flow analysis misreads optionals
+  // passed through libpqxx 6.4's parameter code (-Wmaybe-uninitialized).
+  const std::string org = job.org ? std::to_string(job.org->value()) : std::string();
+  const std::string created_by =
+      job.created_by ? std::to_string(job.created_by->value()) : std::string();
   return tx
       .exec_params1(
-          "INSERT INTO jobs (org_id, kind, params, created_by) VALUES ($1, $2, $3::jsonb, $4) "
-          "RETURNING id",
-          OptionalId(job.org), job.kind, job.params_json, created_by)[0]
+          "INSERT INTO jobs (org_id, kind, params, created_by) "
+          "VALUES (NULLIF($1, '')::bigint, $2, $3::jsonb, NULLIF($4, '')::bigint) RETURNING id",
+          org, job.kind, job.params_json, created_by)[0]
       .as<std::int64_t>();
 }
 
