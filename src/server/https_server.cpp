@@ -111,12 +111,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_.draining) return Reply(ServiceUnavailable(), false);
     if (server_.upgrade && websocket::is_upgrade(message)) return Upgrade(parser_->release());
 
-    auto converted = ToHttpRequest(std::move(message));
+    auto converted = Convert(std::move(message));
     if (!converted) return Reply(ErrorResponse(400, converted.error()), false);
     HttpRequest request = std::move(converted).value();
-    beast::error_code ignored;
-    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
-    if (!ignored) request.remote_address = endpoint.address().to_string();
 
     // Counted until the response is written, so a graceful shutdown waits for delivery.
     ++server_.requests;
@@ -124,16 +121,22 @@ class Session : public std::enable_shared_from_this<Session> {
     Reply(std::move(response), keep_alive, /*counted=*/true);
   }
 
+  // The plain request, with the peer's address for the access log.
+  core::Result<HttpRequest> Convert(BeastRequest&& message) {
+    auto converted = ToHttpRequest(std::move(message));
+    if (!converted) return converted;
+    beast::error_code ignored;
+    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
+    if (!ignored) converted->remote_address = endpoint.address().to_string();
+    return converted;
+  }
+
   // The application decides (it authenticates the caller); an accepted connection leaves
   // this HTTP session and lives on as a WebSocketSession on the same TLS stream.
   void Upgrade(BeastRequest message) {
-    BeastRequest copy = message;
-    auto converted = ToHttpRequest(std::move(copy));
+    auto converted = Convert(BeastRequest(message));
     if (!converted) return Reply(ErrorResponse(400, converted.error()), false);
     HttpRequest request = std::move(converted).value();
-    beast::error_code ignored;
-    auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
-    if (!ignored) request.remote_address = endpoint.address().to_string();
     ++server_.requests;
     WebSocketAccept accept = server_.upgrade(request);
     --server_.requests;

@@ -71,14 +71,6 @@ class AccessSet {
  private:
   friend AccessSet LoadAccess(pqxx::work& tx, core::UserId user);
 
-  struct RoleInfo {
-    std::string code;  ///< "chief_accountant"
-    core::LocalizedText name;
-    bool builtin = false;
-    std::vector<std::string> permissions;  ///< sorted codes
-  };
-  /// Every role with its permissions, by code: what an administrator picks from when granting.
-  std::vector<RoleInfo> ListRoles(pqxx::work& tx);
   std::unordered_map<core::OrgId, std::uint64_t> by_org_;  ///< bit i = AllPermissions()[i]
   std::uint64_t anywhere_ = 0;
 };
