@@ -627,6 +627,13 @@ ConfigSchema EsepSchema() {
                           {"Аяқталған тапсырмалар мен олардың файлдары неше күн сақталады",
                            "Сколько дней хранить завершённые задания и их файлы",
                            "Days finished jobs and their files are kept"}))
+      .Add(ConfigKey::Path("forms.dir", "",
+                           {"Есеп үлгілерінің каталогы (forms/*.form); бос болса — Esep-пен "
+                            "бірге орнатылғандары",
+                            "Каталог шаблонов отчётов (forms/*.form); пусто — шаблоны, "
+                            "установленные с Esep",
+                            "Directory of the report templates (forms/*.form); empty means "
+                            "the ones installed with Esep"}))
       .Add(ConfigKey::Enum(
           "log.level", "info", {"trace", "debug", "info", "warn", "error", "off"},
           {"Журналдың ең төменгі деңгейі", "Минимальный уровень журнала", "Minimum log level"}))

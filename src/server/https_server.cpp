@@ -127,7 +127,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!converted) return converted;
     beast::error_code ignored;
     auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ignored);
-    if (!ignored) converted->remote_address = endpoint.address().to_string();
+    if (!ignored) converted.value().remote_address = endpoint.address().to_string();
     return converted;
   }
 

@@ -1,5 +1,6 @@
 // esep-server: the application server. `esep-server --help` for the options.
 #include <pthread.h>
+#include <QGuiApplication>
 
 #include <csignal>
 #include <cstdlib>
@@ -76,12 +77,20 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // Reports are painted into PDFs by Qt, which needs a QGuiApplication; the server has no
+  // display, so the offscreen platform is forced. The application is created here, on the
+  // main thread, before any worker exists; ServerApp::Start loads the fonts on this thread.
+  setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  int qt_argc = 1;
+  char* qt_argv[] = {argv[0], nullptr};
+  QGuiApplication gui(qt_argc, qt_argv);
+
   // Block the stop signals in every thread; this one waits for them.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   auto settings = esep::server::SettingsFromConfig(*config);
   if (!port.empty()) {
@@ -103,7 +112,7 @@ int main(int argc, char** argv) {
   std::cout << "esep-server: https://" << esep::server::SettingsFromConfig(*config).https.listen
             << ":" << app.port() << "/api/v1/health" << std::endl;
   int received = 0;
-  sigwait(&signals, &received);
+  sigwait(&stop_signals, &received);
   app.Stop();
   return 0;
 }

@@ -54,6 +54,7 @@ void AddAllRoutes(Router& router, db::ConnectionPool& pool, Metrics& metrics,
   AddUserRoutes(router, settings);
   AddAuditRoutes(router);
   AddJobRoutes(router, runner);
+  AddReportRoutes(router, runner, settings);
   AddMaintenanceJobs(runner, settings);
 }
 

@@ -6,6 +6,8 @@
 
 #include "esep/db/connection_pool.hpp"
 #include "esep/db/embedded_cluster.hpp"
+#include "esep/reports/catalog.hpp"
+#include "esep/reports/pdf_rendering.hpp"
 #include "esep/server/dispatcher.hpp"
 #include "esep/server/event_hub.hpp"
 #include "esep/server/events_endpoint.hpp"
@@ -42,6 +44,7 @@ ServerSettings SettingsFromConfig(const core::Config& config) {
   settings.pool_size = static_cast<std::size_t>(config.GetInt("database.pool_size"));
   settings.job_workers = static_cast<unsigned>(config.GetInt("jobs.workers"));
   settings.api.job_retention_days = static_cast<int>(config.GetInt("jobs.retention_days"));
+  settings.forms_dir = config.GetPath("forms.dir");
   settings.https.certificate = config.GetPath("server.tls_cert");
   settings.https.private_key = config.GetPath("server.tls_key");
   if (settings.https.certificate.empty())
@@ -58,6 +61,23 @@ ServerApp::~ServerApp() { Stop(std::chrono::milliseconds(0)); }
 
 core::Status ServerApp::Start() {
   Parts& p = *parts_;
+  // Templates first: a broken one stops the server before anything else has started, with
+  // the file and line in the error.
+  const std::filesystem::path forms_dir =
+      settings_.forms_dir.empty() ? reports::DefaultFormsDir() : settings_.forms_dir;
+  auto catalog = reports::ReportCatalog::Load(forms_dir, reports::BuiltinDataSources());
+  if (!catalog) return catalog.error();
+  settings_.api.report_catalog =
+      std::make_shared<const reports::ReportCatalog>(std::move(catalog.value()));
+  spdlog::info("report templates: {} from {}", settings_.api.report_catalog->templates().size(),
+               forms_dir.string());
+  // Jobs paint PDFs on their own threads; the fonts are loaded here, on the thread that
+  // created the QGuiApplication (esep-server's main). Without one (tests of other areas)
+  // reports are produced as JSON and XLSX only.
+  if (auto pdf = reports::PreparePdfRendering(); !pdf) {
+    if (pdf.error().code != "print.no_gui_application") return pdf.error();
+    spdlog::warn("no QGuiApplication: reports are not printed to PDF");
+  }
   p.dsn = settings_.dsn;
   if (p.dsn.empty()) {
     p.cluster =

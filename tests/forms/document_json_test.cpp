@@ -86,7 +86,7 @@ TEST(DocumentJson, DefaultsAreLeftOut) {
   // Whole millimetres are integers, not "1E1".
   EXPECT_TRUE(out.at("columns").as_array()[0].as_object().at("width_mm").is_int64());
   EXPECT_EQ(json::serialize(out.at("columns").as_array()[0]),
-            R"({"field":"line_no","width_mm":10,"kind":"integer"})");
+            R"({"field":"line_no","width_mm":12,"kind":"integer"})");
 
   // A data row's BIN cell: a plain bordered left-aligned text cell has no style at all.
   const json::array& body = out.at("body_rows").as_array();

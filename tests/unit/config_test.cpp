@@ -101,7 +101,8 @@ TEST(EsepSchemaTest, HasExactlyTheDocumentedKeys) {
       "server.listen",  "server.port",  "server.workers",    "server.tls_cert",
       "server.tls_key", "database.dsn", "database.data_dir", "database.pool_size",
       "log.level",      "log.file",     "log.json",          "log.max_size_mb",
-      "log.max_files",  "log.console"};
+      "log.max_files",  "log.console",  "jobs.workers",      "jobs.retention_days",
+      "forms.dir"};
   EXPECT_EQ(names, expected);
 }
 

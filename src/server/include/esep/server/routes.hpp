@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "esep/db/connection_pool.hpp"
@@ -13,6 +14,10 @@
 #include "esep/server/job_runner.hpp"
 #include "esep/server/metrics.hpp"
 #include "esep/server/router.hpp"
+
+namespace esep::reports {
+class ReportCatalog;
+}
 
 namespace esep::server {
 
@@ -26,6 +31,8 @@ struct ApiSettings {
   int job_retention_days = 30;
   /// How often the housekeeping job runs.
   std::chrono::seconds maintenance_interval{std::chrono::hours(1)};
+  /// The report templates (ServerApp loads them at Start); none when null.
+  std::shared_ptr<const reports::ReportCatalog> report_catalog;
 };
 
 /// GET /api/v1/health, GET /metrics.
@@ -41,6 +48,9 @@ void AddUserRoutes(Router& router, const ApiSettings& settings);
 void AddAuditRoutes(Router& router);
 /// Background jobs (list, read, cancel, files) and the job kinds they run.
 void AddJobRoutes(Router& router, JobRunner& runner);
+/// Report templates, reports and list prints as jobs ("report.render", served from the
+/// cache when nothing changed), and institutions' signatories.
+void AddReportRoutes(Router& router, JobRunner& runner, const ApiSettings& settings);
 
 /// The housekeeping job (expired idempotency keys, old jobs) and its schedule.
 void AddMaintenanceJobs(JobRunner& runner, const ApiSettings& settings);

@@ -27,6 +27,8 @@ struct ServerSettings {
   std::filesystem::path data_dir = "var/esep";
   std::size_t pool_size = 16;
   unsigned job_workers = 2;
+  /// The report templates (forms/*.form); empty: reports::DefaultFormsDir().
+  std::filesystem::path forms_dir;
   ApiSettings api;
   /// The database role requests run as; row-level security applies to it (migration 0007).
   std::string app_role = "esep_app";
@@ -43,7 +45,9 @@ class ServerApp {
   ServerApp(const ServerApp&) = delete;
   ServerApp& operator=(const ServerApp&) = delete;
 
-  /// Starts the embedded cluster if it is used and not running, then serves.
+  /// Loads and checks the report templates (an error names "forms/<file>.form:<line>"),
+  /// prepares PDF painting when a QGuiApplication exists, starts the embedded cluster if it
+  /// is used and not running, then serves.
   core::Status Start();
   unsigned short port() const;
   /// Graceful: refuse new work, let in-flight requests finish (up to `grace`), stop the
