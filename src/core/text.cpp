@@ -34,4 +34,11 @@ const std::string& LocalizedText::In(Lang lang) const {
   return ru.empty() ? en : ru;
 }
 
+std::string_view TrimSpaces(std::string_view text) {
+  const auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
 }  // namespace esep::core

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "esep/core/iin.hpp"
+#include "esep/core/text.hpp"
 #include "esep/platform/audit.hpp"
 
 namespace esep::platform {
@@ -114,13 +115,7 @@ void Audit(pqxx::work& tx, const Actor& actor, std::string action,
   AppendAudit(tx, actor, entry);
 }
 
-std::string Trim(std::string_view text) {
-  constexpr std::string_view kSpaces = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpaces);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpaces);
-  return std::string(text.substr(first, last - first + 1));
-}
+std::string Trim(std::string_view text) { return std::string(core::TrimSpaces(text)); }
 
 bool IsThreeDigits(const std::string& code) {
   if (code.size() != 3) return false;

@@ -20,12 +20,7 @@ constexpr int kMaxListLimit = 1000;
 constexpr const char* kUserColumns =
     "id, login, full_name, iin, active, must_change_password, lang, version";
 
-std::string Trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
+std::string Trim(std::string_view text) { return std::string(core::TrimSpaces(text)); }
 
 /// Reads the columns of kUserColumns.
 User UserFromRow(const pqxx::row& row) {

@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "esep/core/text.hpp"
 #include "esep/forms/form_template.hpp"
 #include "esep/platform/audit.hpp"
 #include "esep/platform/institutions.hpp"
@@ -17,13 +18,7 @@ namespace {
 
 constexpr std::size_t kMaxLength = 200;
 
-std::string Trim(std::string_view text) {
-  constexpr std::string_view kSpaces = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpaces);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpaces);
-  return std::string(text.substr(first, last - first + 1));
-}
+std::string Trim(std::string_view text) { return std::string(core::TrimSpaces(text)); }
 
 // Characters, as PostgreSQL's length() counts them: UTF-8 bytes that start a character.
 std::size_t Characters(std::string_view text) {

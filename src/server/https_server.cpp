@@ -29,10 +29,9 @@ struct HttpsServer::Impl {
   HttpsOptions options;
   Dispatch dispatch;
   WebSocketUpgrade upgrade;
-  asio::io_context ioc;
+  // Declared before the io_context, so destroyed after it: handlers still queued when it is
+  // destroyed own sessions whose destructors touch the TLS context and these counters.
   ssl::context tls{ssl::context::tls_server};
-  std::unique_ptr<tcp::acceptor> acceptor;
-  std::vector<std::thread> threads;
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> requests{0};
   std::atomic<bool> draining{false};
@@ -40,6 +39,9 @@ struct HttpsServer::Impl {
   std::condition_variable stopped_cv;
   bool stopped = false;
   bool started = false;
+  asio::io_context ioc;
+  std::unique_ptr<tcp::acceptor> acceptor;
+  std::vector<std::thread> threads;
 
   void Accept();
 };

@@ -39,6 +39,7 @@ void WebSocketSession::Run(BeastRequest request) {
     if (ec) return self->Gone();
     self->open_ = true;
     if (self->accept_.on_open) self->accept_.on_open(self);
+    if (self->closing_) return self->StartClose();  // closed during the handshake
     self->Read();
     self->WriteNext();
   });
@@ -55,7 +56,7 @@ void WebSocketSession::Read() {
 void WebSocketSession::Send(std::string text) {
   boost::asio::post(ws_.get_executor(),
                     [self = shared_from_this(), text = std::move(text)]() mutable {
-                      if (self->gone_) return;
+                      if (self->gone_ || self->closing_) return;
                       if (self->queue_.size() >= kMaxQueued) return self->Close();
                       self->queue_.push_back(std::move(text));
                       self->WriteNext();
@@ -63,7 +64,11 @@ void WebSocketSession::Send(std::string text) {
 }
 
 void WebSocketSession::WriteNext() {
-  if (!open_ || writing_ || queue_.empty() || gone_) return;
+  if (!open_ || writing_ || gone_) return;
+  // Beast allows one write-side operation at a time, and a close is one: it waits for the
+  // write in progress and goes before anything still queued.
+  if (closing_) return StartClose();
+  if (queue_.empty()) return;
   writing_ = true;
   ws_.text(true);
   ws_.async_write(boost::asio::buffer(queue_.front()),
@@ -77,10 +82,18 @@ void WebSocketSession::WriteNext() {
 
 void WebSocketSession::Close() {
   boost::asio::post(ws_.get_executor(), [self = shared_from_this()] {
-    if (self->gone_ || !self->open_) return;
-    self->ws_.async_close(websocket::close_code::normal,
-                          [self](beast::error_code) { self->Gone(); });
+    if (self->gone_ || self->closing_) return;
+    self->closing_ = true;
+    if (self->open_ && !self->writing_) self->StartClose();
   });
+}
+
+void WebSocketSession::StartClose() {
+  if (close_started_ || gone_) return;
+  close_started_ = true;
+  queue_.clear();
+  ws_.async_close(websocket::close_code::normal,
+                  [self = shared_from_this()](beast::error_code) { self->Gone(); });
 }
 
 void WebSocketSession::Gone() {

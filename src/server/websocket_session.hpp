@@ -37,6 +37,7 @@ class WebSocketSession : public WebSocketPeer,
  private:
   void Read();
   void WriteNext();
+  void StartClose();
   void Gone();
 
   boost::beast::websocket::stream<TlsStream> ws_;
@@ -46,6 +47,8 @@ class WebSocketSession : public WebSocketPeer,
   std::deque<std::string> queue_;  ///< touched only on the stream's strand
   bool writing_ = false;
   bool open_ = false;
+  bool closing_ = false;        ///< Close() was asked for
+  bool close_started_ = false;  ///< the close handshake is under way
   bool gone_ = false;
 };
 

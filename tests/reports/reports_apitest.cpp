@@ -84,22 +84,8 @@ class ReportsApiTest : public ApiTest {
                         {"formats", std::move(formats)}};
   }
 
-  // Polls GET /jobs/{id} until the job has finished.
   json::object WaitFinished(std::int64_t id, const std::string& token = {}) {
-    const auto deadline = std::chrono::steady_clock::now() + 120s;
-    for (;;) {
-      const auto reply =
-          Call("GET", "/api/v1/jobs/" + std::to_string(id), token.empty() ? chief_ : token);
-      EXPECT_EQ(reply.status, 200) << reply.body;
-      json::object job = reply.json().as_object();
-      const std::string status(job.at("status").as_string());
-      if (status != "queued" && status != "running") return job;
-      if (std::chrono::steady_clock::now() > deadline) {
-        ADD_FAILURE() << "job " << id << " did not finish: " << reply.body;
-        return job;
-      }
-      std::this_thread::sleep_for(20ms);
-    }
+    return WaitForJob(id, token.empty() ? chief_ : token);
   }
 
   // Queues a report (expects 202) and returns the finished job, which must have succeeded.

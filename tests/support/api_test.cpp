@@ -2,6 +2,8 @@
 
 #include <mutex>
 #include <pqxx/pqxx>
+#include <string>
+#include <thread>
 
 #include "esep/core/iin.hpp"
 #include "esep/platform/access.hpp"
@@ -91,6 +93,23 @@ void ApiTest::TearDown() {
   if (server_) server_->Stop(std::chrono::seconds(5));
   server_.reset();
   PgTest::TearDown();
+}
+
+boost::json::object ApiTest::WaitForJob(std::int64_t id, const std::string& token,
+                                        std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const auto reply = Call("GET", "/api/v1/jobs/" + std::to_string(id), token);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    boost::json::object job = reply.json().as_object();
+    const std::string status(job.at("status").as_string());
+    if (status != "queued" && status != "running") return job;
+    if (std::chrono::steady_clock::now() > deadline) {
+      ADD_FAILURE() << "job " << id << " did not finish: " << reply.body;
+      return job;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
 }
 
 std::unique_ptr<HttpsClient> ApiTest::NewClient() {

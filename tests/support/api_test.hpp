@@ -4,6 +4,9 @@
 /// fresh database, with a demo structure seeded: an education department (АБП) with two
 /// schools, and an administrator of the department's subtree.
 
+#include <boost/json/object.hpp>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -32,6 +35,10 @@ class ApiTest : public PgTest {
                 const std::string& body = {},
                 const std::map<std::string, std::string>& headers = {});
   std::unique_ptr<HttpsClient> NewClient();
+  /// Polls GET /api/v1/jobs/{id} until the job has finished (or `timeout`, a test failure)
+  /// and returns its last state.
+  boost::json::object WaitForJob(std::int64_t id, const std::string& token,
+                                 std::chrono::seconds timeout = std::chrono::seconds(120));
 
   static constexpr const char* kPassword = "Qazaqstan-2026";
 

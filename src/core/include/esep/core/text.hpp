@@ -17,6 +17,10 @@ std::string_view LangCode(Lang lang);
 /// Parses "kk", "ru", "en" (case-insensitive, also "kz" for Kazakh); nullopt otherwise.
 std::optional<Lang> ParseLang(std::string_view code);
 
+/// `text` without leading and trailing ASCII whitespace (space, \t, \n, \v, \f, \r): what
+/// names, logins and positions typed by people are stored as.
+std::string_view TrimSpaces(std::string_view text);
+
 /// One piece of user-visible text in every language. Kazakh and Russian are never empty
 /// in text the product writes; English falls back to Russian when missing.
 struct LocalizedText {
