@@ -203,8 +203,8 @@ void CheckRouting(const HttpRequest& request) {
   for (const auto& [name, value] : match.params) {
     Check(expected.count(name) == 1 && !value.empty() && value.find('/') == std::string::npos);
   }
-  const esep::server::RequestContext ctx{request,      match.params, "fuzz-request", {},
-                                         std::nullopt, {},           nullptr,        nullptr};
+  const esep::server::RequestContext ctx{
+      request, match.params, "fuzz-request", {}, std::nullopt, {}, 0, nullptr, nullptr, {}};
   for (const char* name : {"id", "org_id"}) {
     if (match.params.count(name) == 1) CheckPathId(ctx, name);
   }
