@@ -619,10 +619,10 @@ ConfigSchema EsepSchema() {
           "database.pool_size", 8, 1, 256,
           {"Дерекқорға қосылымдар пулының өлшемі", "Размер пула соединений с базой данных",
            "Database connection pool size"}))
-      .Add(ConfigKey::Int("jobs.workers", 2, 1, 64,
-                          {"Фондық тапсырмаларды орындайтын ағындар саны",
-                           "Число потоков, выполняющих фоновые задания",
-                           "Threads that run background jobs"}))
+      .Add(ConfigKey::Int(
+          "jobs.workers", 2, 1, 64,
+          {"Фондық тапсырмаларды орындайтын ағындар саны",
+           "Число потоков, выполняющих фоновые задания", "Threads that run background jobs"}))
       .Add(ConfigKey::Int("jobs.retention_days", 30, 1, 3650,
                           {"Аяқталған тапсырмалар мен олардың файлдары неше күн сақталады",
                            "Сколько дней хранить завершённые задания и их файлы",

@@ -41,14 +41,22 @@ std::optional<Enum> Parse(const std::array<std::pair<Enum, std::string_view>, N>
 
 std::string_view RowKindName(RowKind kind) {
   switch (kind) {
-    case RowKind::kTitle: return "title";
-    case RowKind::kHeader: return "header";
-    case RowKind::kData: return "data";
-    case RowKind::kGroupHeader: return "group_header";
-    case RowKind::kSubtotal: return "subtotal";
-    case RowKind::kTotal: return "total";
-    case RowKind::kFooter: return "footer";
-    case RowKind::kSignature: return "signature";
+    case RowKind::kTitle:
+      return "title";
+    case RowKind::kHeader:
+      return "header";
+    case RowKind::kData:
+      return "data";
+    case RowKind::kGroupHeader:
+      return "group_header";
+    case RowKind::kSubtotal:
+      return "subtotal";
+    case RowKind::kTotal:
+      return "total";
+    case RowKind::kFooter:
+      return "footer";
+    case RowKind::kSignature:
+      return "signature";
   }
   return "?";
 }

@@ -111,9 +111,10 @@ forms::Document SampleDocument(Lang lang, std::size_t data_rows) {
 
   doc.title_rows = {
       FullWidthRow(RowKind::kTitle, doc.title, true, Align::kCenter),
-      FullWidthRow(RowKind::kTitle,
-                   T(lang, "Алматы қаласының білім басқармасы", "Управление образования города Алматы"),
-                   false, Align::kCenter),
+      FullWidthRow(
+          RowKind::kTitle,
+          T(lang, "Алматы қаласының білім басқармасы", "Управление образования города Алматы"),
+          false, Align::kCenter),
       FullWidthRow(RowKind::kTitle,
                    T(lang, "Кезең: 01.01.2026 – 31.03.2026", "Период: 01.01.2026 – 31.03.2026"),
                    false, Align::kCenter),
@@ -147,25 +148,25 @@ forms::Document SampleDocument(Lang lang, std::size_t data_rows) {
       const auto tiyn = static_cast<std::int64_t>((line * 7919 + 13) % 100000) * 12345 + 7;
       const auto amount = core::Money::FromTiyn(tiyn);
       const auto pupils = static_cast<std::int64_t>(200 + (line * 37) % 900);
-      const auto day = core::Date::FromDaysSinceEpoch(
-                           first_day.DaysSinceEpoch() + static_cast<std::int32_t>(line % 90))
+      const auto day = core::Date::FromDaysSinceEpoch(first_day.DaysSinceEpoch() +
+                                                      static_cast<std::int32_t>(line % 90))
                            .value();
       Cell name = TextCell(1, T(lang, "«№", "КГУ «Школа-гимназия №") + std::to_string(line + 1) +
                                   T(lang, " мектеп-гимназиясы» КММ", "»"));
       name.style.wrap = true;
       name.drill = forms::DrillDown{"institution", std::to_string(1000 + line)};
-      doc.body_rows.push_back(Row{
-          RowKind::kData,
-          {IntegerCell(0, static_cast<std::int64_t>(line + 1)),
-           TextCell(2, std::to_string(260140000000 + line * 109)), DateCell(3, day, lang),
-           MoneyCell(4, amount), IntegerCell(5, pupils)}});
+      doc.body_rows.push_back(
+          Row{RowKind::kData,
+              {IntegerCell(0, static_cast<std::int64_t>(line + 1)),
+               TextCell(2, std::to_string(260140000000 + line * 109)), DateCell(3, day, lang),
+               MoneyCell(4, amount), IntegerCell(5, pupils)}});
       doc.body_rows.back().cells.insert(doc.body_rows.back().cells.begin() + 1, name);
       group_sum = group_sum.CheckedAdd(amount).value();
       group_count += pupils;
     }
     doc.body_rows.push_back(TotalsRow(RowKind::kSubtotal,
-                                      T(lang, "Аудан бойынша жиыны", "Итого по району"),
-                                      group_sum, group_count, 1));
+                                      T(lang, "Аудан бойынша жиыны", "Итого по району"), group_sum,
+                                      group_count, 1));
     grand_sum = grand_sum.CheckedAdd(group_sum).value();
     grand_count += group_count;
   }
@@ -173,10 +174,10 @@ forms::Document SampleDocument(Lang lang, std::size_t data_rows) {
       TotalsRow(RowKind::kTotal, T(lang, "Барлығы", "Всего"), grand_sum, grand_count, 0));
 
   doc.footer_rows = {
-      FullWidthRow(RowKind::kFooter,
-                   T(lang, "Сомасы жазбаша: ", "Сумма прописью: ") +
-                       core::AmountInWords(grand_sum, lang),
-                   false, Align::kLeft),
+      FullWidthRow(
+          RowKind::kFooter,
+          T(lang, "Сомасы жазбаша: ", "Сумма прописью: ") + core::AmountInWords(grand_sum, lang),
+          false, Align::kLeft),
       // Every Kazakh-specific letter (ә ғ қ ң ө ұ ү һ і) appears in the kk document.
       FullWidthRow(RowKind::kFooter,
                    T(lang,

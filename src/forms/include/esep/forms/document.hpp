@@ -48,9 +48,9 @@ struct CellStyle {
   Align align = Align::kLeft;
   bool bold = false;
   bool italic = false;
-  bool wrap = false;    ///< long text wraps within the column instead of being cut
-  bool border = true;   ///< table cells have a thin border; title and signature cells do not
-  int indent = 0;       ///< nesting level of groupings, for the first column
+  bool wrap = false;   ///< long text wraps within the column instead of being cut
+  bool border = true;  ///< table cells have a thin border; title and signature cells do not
+  int indent = 0;      ///< nesting level of groupings, for the first column
 
   bool operator==(const CellStyle&) const = default;
 };
@@ -79,8 +79,8 @@ struct Row {
 };
 
 struct Column {
-  std::string field;         ///< the data source field it shows ("" for computed columns)
-  double width_mm = 30;      ///< printed width; XLSX converts it to character widths
+  std::string field;     ///< the data source field it shows ("" for computed columns)
+  double width_mm = 30;  ///< printed width; XLSX converts it to character widths
   ValueKind kind = ValueKind::kText;
 
   bool operator==(const Column&) const = default;
