@@ -140,10 +140,13 @@ void ServerApp::Stop(std::chrono::milliseconds grace) {
     p.https->Shutdown(grace);
     p.https->Wait();
   }
-  p.https.reset();
+  // Job workers and the security listener reach event sockets, which live on the HTTPS
+  // server's io_context: both threads are joined before that context (and the sockets with
+  // it) is destroyed.
   if (p.jobs) p.jobs->Stop();
   p.jobs.reset();
   p.security_listener.reset();
+  p.https.reset();
   p.pool.reset();
   if (p.cluster && p.started_cluster) {
     if (auto status = p.cluster->Stop(); !status)
