@@ -47,11 +47,11 @@ int VersionOf(const std::string& file_name) {
   return std::stoi(file_name.substr(0, 4));
 }
 
-bool TableExists(pqxx::work& tx) {
+bool TableExists(pqxx::dbtransaction& tx) {
   return tx.exec1("SELECT to_regclass('esep_schema_migrations') IS NOT NULL")[0].as<bool>();
 }
 
-std::vector<AppliedMigration> ReadApplied(pqxx::work& tx) {
+std::vector<AppliedMigration> ReadApplied(pqxx::dbtransaction& tx) {
   std::vector<AppliedMigration> applied;
   if (!TableExists(tx)) return applied;
   for (const auto& row :

@@ -6,7 +6,7 @@
 
 namespace esep::db {
 
-core::Status StoreProductionCalendar(pqxx::work& tx, const core::ProductionCalendar& calendar,
+core::Status StoreProductionCalendar(pqxx::dbtransaction& tx, const core::ProductionCalendar& calendar,
                                      const std::string& source) {
   std::set<int> years;
   for (const auto& day : calendar.days()) years.insert(day.date.year());
@@ -37,7 +37,7 @@ core::Status StoreProductionCalendar(pqxx::work& tx, const core::ProductionCalen
   return core::Status::Ok();
 }
 
-core::Result<core::ProductionCalendar> LoadProductionCalendar(pqxx::work& tx) {
+core::Result<core::ProductionCalendar> LoadProductionCalendar(pqxx::dbtransaction& tx) {
   std::vector<core::CalendarDay> days;
   for (const auto& row : tx.exec("SELECT day::text, day_type, work_minutes FROM "
                                  "production_calendar_days ORDER BY day")) {

@@ -46,7 +46,7 @@ std::string ToJson(const GrantView& grant) {
   return boost::json::serialize(object);
 }
 
-void Audit(pqxx::work& tx, const Actor& actor, std::string action, const GrantView& grant,
+void Audit(pqxx::dbtransaction& tx, const Actor& actor, std::string action, const GrantView& grant,
            bool created) {
   AuditEntry entry;
   entry.kind = AuditKind::kMutation;
@@ -60,7 +60,7 @@ void Audit(pqxx::work& tx, const Actor& actor, std::string action, const GrantVi
 
 }  // namespace
 
-core::Result<GrantView> GrantRole(pqxx::work& tx, const Actor& actor, core::UserId user,
+core::Result<GrantView> GrantRole(pqxx::dbtransaction& tx, const Actor& actor, core::UserId user,
                                   std::string_view role_code, core::OrgId org,
                                   bool include_subtree) {
   const auto found = tx.exec_params1(
@@ -102,7 +102,7 @@ core::Result<GrantView> GrantRole(pqxx::work& tx, const Actor& actor, core::User
   return grant;
 }
 
-core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_id,
+core::Status RevokeGrant(pqxx::dbtransaction& tx, const Actor& actor, std::int64_t grant_id,
                          std::optional<core::OrgId> in_org) {
   const auto rows =
       tx.exec_params(std::string(kGrantSelect) + "WHERE g.id = $1 FOR UPDATE OF g", grant_id);
@@ -118,7 +118,7 @@ core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_
   return core::Status::Ok();
 }
 
-std::vector<GrantView> ListGrants(pqxx::work& tx, core::UserId user) {
+std::vector<GrantView> ListGrants(pqxx::dbtransaction& tx, core::UserId user) {
   const auto rows = tx.exec_params(
       std::string(kGrantSelect) + "WHERE g.user_id = $1 ORDER BY i.name_ru, g.org_id, g.role_code",
       user.value());
@@ -167,7 +167,7 @@ std::vector<core::OrgId> AccessSet::AllOrgs() const {
   return orgs;
 }
 
-AccessSet LoadAccess(pqxx::work& tx, core::UserId user) {
+AccessSet LoadAccess(pqxx::dbtransaction& tx, core::UserId user) {
   // Grants live in institutions the request may not see yet (its scope is what this
   // computes), so the reading runs as the system; the caller's identity comes back after.
   const auto saved = tx.exec1(
@@ -217,7 +217,7 @@ AccessSet LoadAccess(pqxx::work& tx, core::UserId user) {
   return access;
 }
 
-std::vector<RoleInfo> ListRoles(pqxx::work& tx) {
+std::vector<RoleInfo> ListRoles(pqxx::dbtransaction& tx) {
   const auto rows = tx.exec(
       "SELECT r.code, r.name_kk, r.name_ru, r.name_en, r.builtin, "
       "coalesce(string_agg(p.permission, ',' ORDER BY p.permission), '') "

@@ -14,7 +14,7 @@ std::string OrgIdsLiteral(const std::vector<core::OrgId>& ids) {
   return literal + "}";
 }
 
-void ApplyActor(pqxx::work& tx, const Actor& actor) {
+void ApplyActor(pqxx::dbtransaction& tx, const Actor& actor) {
   // set_config(..., true) is SET LOCAL: it ends with the transaction, so a pooled
   // connection never carries one request's identity into the next.
   tx.exec_params(
@@ -22,6 +22,30 @@ void ApplyActor(pqxx::work& tx, const Actor& actor) {
       "set_config('esep.system', $3, true)",
       std::to_string(actor.user.value()), OrgIdsLiteral(actor.org_scope),
       actor.system ? "on" : "off");
+}
+
+}  // namespace esep::platform
+
+namespace esep::platform {
+
+ActorTransaction::ActorTransaction(pqxx::connection_base& connection, const Actor& actor)
+    : pqxx::internal::namedclass("ActorTransaction"),
+      pqxx::internal::basic_transaction(connection, "READ COMMITTED", pqxx::read_write),
+      begin_("BEGIN; SELECT set_config('esep.user_id', " +
+             connection.quote(std::to_string(actor.user.value())) +
+             ", true), set_config('esep.org_ids', " +
+             connection.quote(OrgIdsLiteral(actor.org_scope)) +
+             ", true), set_config('esep.system', " + (actor.system ? "'on'" : "'off'") +
+             ", true)") {
+  Begin();
+}
+
+ActorTransaction::~ActorTransaction() noexcept { End(); }
+
+void ActorTransaction::do_begin() {
+  // No retries: a connection lost before BEGIN is reported (and discarded by the pool)
+  // rather than silently reopened.
+  direct_exec(begin_.c_str());
 }
 
 }  // namespace esep::platform

@@ -262,7 +262,7 @@ std::string AuditRowHashHex(std::string_view prev_hash_hex, const AuditRecord& r
   return ChainHasher().HashHex(*prev, canonical);
 }
 
-std::int64_t AppendAudit(pqxx::work& tx, const Actor& actor, const AuditEntry& entry) {
+std::int64_t AppendAudit(pqxx::dbtransaction& tx, const Actor& actor, const AuditEntry& entry) {
   if (entry.action.empty()) throw std::invalid_argument("AppendAudit: the action is empty");
   RequireJson(entry.before_json, "before_json");
   RequireJson(entry.after_json, "after_json");
@@ -338,7 +338,7 @@ core::Status ValidateAuditQuery(const AuditQuery& query) {
   return core::Status::Ok();
 }
 
-std::vector<AuditRecord> QueryAudit(pqxx::work& tx, const AuditQuery& query) {
+std::vector<AuditRecord> QueryAudit(pqxx::dbtransaction& tx, const AuditQuery& query) {
   if (const core::Status valid = ValidateAuditQuery(query); !valid) {
     throw std::invalid_argument("QueryAudit: " + valid.error().code + " " + valid.error().field);
   }
@@ -385,7 +385,7 @@ std::vector<AuditRecord> QueryAudit(pqxx::work& tx, const AuditQuery& query) {
   return records;
 }
 
-core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx, const VerifyProgress& progress) {
+core::Result<AuditVerification> VerifyAuditChain(pqxx::dbtransaction& tx, const VerifyProgress& progress) {
   AuditVerification verification;
   ChainHasher hasher;
   std::string expected_prev = kZeroHashHex;

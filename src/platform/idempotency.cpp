@@ -54,7 +54,7 @@ struct Stored {
   StoredResponse response;
 };
 
-std::optional<Stored> Lookup(pqxx::work& tx, core::UserId user, std::string_view key) {
+std::optional<Stored> Lookup(pqxx::dbtransaction& tx, core::UserId user, std::string_view key) {
   const pqxx::result rows = tx.exec_params(
       "SELECT encode(request_hash, 'hex'), status, response FROM idempotency_keys "
       "WHERE user_id = $1 AND key = $2",
@@ -102,7 +102,7 @@ std::string RequestFingerprint(std::string_view method, std::string_view target,
   return db::Sha256Hex(material);
 }
 
-core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::work& tx, core::UserId user,
+core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::dbtransaction& tx, core::UserId user,
                                                             std::string_view key,
                                                             std::string_view request_fingerprint) {
   RequireFingerprint(request_fingerprint, "BeginIdempotent");
@@ -120,7 +120,7 @@ core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::work& tx, core
   return std::optional<StoredResponse>();
 }
 
-void RecordIdempotent(pqxx::work& tx, core::UserId user, std::string_view key,
+void RecordIdempotent(pqxx::dbtransaction& tx, core::UserId user, std::string_view key,
                       std::string_view request_fingerprint, const StoredResponse& response) {
   RequireFingerprint(request_fingerprint, "RecordIdempotent");
   if (!ValidateIdempotencyKey(key)) {
@@ -136,7 +136,7 @@ void RecordIdempotent(pqxx::work& tx, core::UserId user, std::string_view key,
       response.body);
 }
 
-std::int64_t PurgeIdempotencyKeys(pqxx::work& tx, std::chrono::hours older_than) {
+std::int64_t PurgeIdempotencyKeys(pqxx::dbtransaction& tx, std::chrono::hours older_than) {
   if (older_than.count() < 0) {
     throw std::invalid_argument("PurgeIdempotencyKeys: negative age");
   }

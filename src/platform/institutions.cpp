@@ -100,7 +100,7 @@ std::string ToJson(const Institution& institution) {
   return boost::json::serialize(object);
 }
 
-void Audit(pqxx::work& tx, const Actor& actor, std::string action,
+void Audit(pqxx::dbtransaction& tx, const Actor& actor, std::string action,
            const std::optional<Institution>& before, const Institution& after,
            std::string details_json = {}) {
   AuditEntry entry;
@@ -165,7 +165,7 @@ core::Result<InstitutionInput> Normalize(const InstitutionInput& input) {
   return normal;
 }
 
-core::Status CheckBinFree(pqxx::work& tx, const std::string& bin, std::optional<core::OrgId> self) {
+core::Status CheckBinFree(pqxx::dbtransaction& tx, const std::string& bin, std::optional<core::OrgId> self) {
   const auto taken = tx.exec_params1(
       "SELECT EXISTS (SELECT 1 FROM institutions WHERE bin = $1 AND id IS DISTINCT FROM $2)", bin,
       Nullable(IdText(self)));
@@ -173,7 +173,7 @@ core::Status CheckBinFree(pqxx::work& tx, const std::string& bin, std::optional<
   return core::Status::Ok();
 }
 
-core::Status CheckParent(pqxx::work& tx, core::OrgId parent, std::optional<core::OrgId> self) {
+core::Status CheckParent(pqxx::dbtransaction& tx, core::OrgId parent, std::optional<core::OrgId> self) {
   core::Error cycle = core::MakeError(
       "institution.parent_cycle", "Мекеме өзіне немесе өзіне бағынысты мекемеге бағына алмайды",
       "Учреждение не может подчиняться самому себе или подведомственному ему учреждению",
@@ -200,7 +200,7 @@ core::Status CheckParent(pqxx::work& tx, core::OrgId parent, std::optional<core:
   return core::Status::Ok();
 }
 
-core::Status CheckAccountingOffice(pqxx::work& tx, core::OrgId office,
+core::Status CheckAccountingOffice(pqxx::dbtransaction& tx, core::OrgId office,
                                    std::optional<core::OrgId> self) {
   if (self && *self == office) {
     return core::MakeError(
@@ -232,7 +232,7 @@ core::Status CheckAccountingOffice(pqxx::work& tx, core::OrgId office,
 
 // The row locked for the rest of the transaction, so that the version read is the one the
 // UPDATE replaces.
-std::optional<Institution> LockInstitution(pqxx::work& tx, core::OrgId id) {
+std::optional<Institution> LockInstitution(pqxx::dbtransaction& tx, core::OrgId id) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kColumns + " FROM institutions WHERE id = $1 FOR UPDATE",
       id.value());
@@ -280,7 +280,7 @@ std::optional<InstitutionKind> ParseInstitutionKind(std::string_view code) {
   return std::nullopt;
 }
 
-core::Result<Institution> CreateInstitution(pqxx::work& tx, const Actor& actor,
+core::Result<Institution> CreateInstitution(pqxx::dbtransaction& tx, const Actor& actor,
                                             const InstitutionInput& input) {
   auto normal = Normalize(input);
   if (!normal) return normal.error();
@@ -323,7 +323,7 @@ core::Result<Institution> CreateInstitution(pqxx::work& tx, const Actor& actor,
   }
 }
 
-core::Result<Institution> UpdateInstitution(pqxx::work& tx, const Actor& actor, core::OrgId id,
+core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
                                             int expected_version, const InstitutionInput& input) {
   const auto before = LockInstitution(tx, id);
   if (!before) return NotFound(id);
@@ -379,7 +379,7 @@ core::Result<Institution> UpdateInstitution(pqxx::work& tx, const Actor& actor, 
   }
 }
 
-core::Result<Institution> ChangeInstitutionKind(pqxx::work& tx, const Actor& actor, core::OrgId id,
+core::Result<Institution> ChangeInstitutionKind(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
                                                 int expected_version, InstitutionKind kind) {
   const auto before = LockInstitution(tx, id);
   if (!before) return NotFound(id);
@@ -397,14 +397,14 @@ core::Result<Institution> ChangeInstitutionKind(pqxx::work& tx, const Actor& act
   return after;
 }
 
-core::Result<Institution> GetInstitution(pqxx::work& tx, core::OrgId id) {
+core::Result<Institution> GetInstitution(pqxx::dbtransaction& tx, core::OrgId id) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kColumns + " FROM institutions WHERE id = $1", id.value());
   if (rows.empty()) return NotFound(id);
   return FromRow(rows[0]);
 }
 
-std::vector<Institution> ListInstitutions(pqxx::work& tx, const InstitutionFilter& filter) {
+std::vector<Institution> ListInstitutions(pqxx::dbtransaction& tx, const InstitutionFilter& filter) {
   const std::string text = Trim(filter.text);
   std::optional<std::string> kind;
   if (filter.kind) kind = std::string(InstitutionKindCode(*filter.kind));
@@ -432,7 +432,7 @@ std::vector<Institution> ListInstitutions(pqxx::work& tx, const InstitutionFilte
   return institutions;
 }
 
-std::vector<core::OrgId> Subtree(pqxx::work& tx, core::OrgId root) {
+std::vector<core::OrgId> Subtree(pqxx::dbtransaction& tx, core::OrgId root) {
   const auto rows = tx.exec_params(
       "WITH RECURSIVE down(id) AS ("
       "  SELECT id FROM institutions WHERE id = $1"

@@ -114,7 +114,7 @@ std::optional<JobStatus> ParseJobStatus(std::string_view name) {
   return std::nullopt;
 }
 
-std::int64_t CreateJob(pqxx::work& tx, const NewJob& job) {
+std::int64_t CreateJob(pqxx::dbtransaction& tx, const NewJob& job) {
   // Optional ids travel as text ("" = NULL): GCC's -O2 flow analysis misreads optionals
   // passed through libpqxx 6.4's parameter code (-Wmaybe-uninitialized).
   const std::string org = job.org ? std::to_string(job.org->value()) : std::string();
@@ -128,7 +128,7 @@ std::int64_t CreateJob(pqxx::work& tx, const NewJob& job) {
       .as<std::int64_t>();
 }
 
-std::optional<Job> ClaimNextJob(pqxx::work& tx) {
+std::optional<Job> ClaimNextJob(pqxx::dbtransaction& tx) {
   const auto claimed = tx.exec(
       "UPDATE jobs SET status = 'running', started_at = now() WHERE id = ("
       "  SELECT id FROM jobs WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1)"
@@ -137,7 +137,7 @@ std::optional<Job> ClaimNextJob(pqxx::work& tx) {
   return FindJob(tx, claimed[0][0].as<std::int64_t>());
 }
 
-bool UpdateJobProgress(pqxx::work& tx, std::int64_t id, std::int64_t done, std::int64_t total,
+bool UpdateJobProgress(pqxx::dbtransaction& tx, std::int64_t id, std::int64_t done, std::int64_t total,
                        const std::string& message) {
   const auto row = tx.exec_params(
       "UPDATE jobs SET progress_done = $2, progress_total = $3, progress_message = $4 "
@@ -146,7 +146,7 @@ bool UpdateJobProgress(pqxx::work& tx, std::int64_t id, std::int64_t done, std::
   return !row.empty() && row[0][0].as<bool>();
 }
 
-void CompleteJob(pqxx::work& tx, std::int64_t id, const std::string& result_json,
+void CompleteJob(pqxx::dbtransaction& tx, std::int64_t id, const std::string& result_json,
                  const std::vector<JobFile>& files) {
   for (const auto& file : files) {
     const pqxx::binarystring content(file.content);
@@ -161,14 +161,14 @@ void CompleteJob(pqxx::work& tx, std::int64_t id, const std::string& result_json
       id, result_json.empty() ? std::string("{}") : result_json);
 }
 
-void FailJob(pqxx::work& tx, std::int64_t id, const core::Error& error, bool cancelled) {
+void FailJob(pqxx::dbtransaction& tx, std::int64_t id, const core::Error& error, bool cancelled) {
   tx.exec_params(
       "UPDATE jobs SET status = $2, finished_at = now(), error = $3::jsonb WHERE id = $1 "
       "AND finished_at IS NULL",
       id, cancelled ? "cancelled" : "failed", ErrorToJson(error));
 }
 
-core::Status RequestJobCancel(pqxx::work& tx, std::int64_t id) {
+core::Status RequestJobCancel(pqxx::dbtransaction& tx, std::int64_t id) {
   const auto row = tx.exec_params("SELECT status FROM jobs WHERE id = $1 FOR UPDATE", id);
   if (row.empty()) {
     return core::MakeError("job.not_found", "Тапсырма табылмады", "Задание не найдено",
@@ -190,7 +190,7 @@ core::Status RequestJobCancel(pqxx::work& tx, std::int64_t id) {
   return core::Status::Ok();
 }
 
-std::int64_t FailInterruptedJobs(pqxx::work& tx) {
+std::int64_t FailInterruptedJobs(pqxx::dbtransaction& tx) {
   const core::Error error = core::MakeError(
       "job.interrupted", "Сервер қайта іске қосылғандықтан тапсырма үзілді; оны қайта бастаңыз",
       "Задание прервано перезапуском сервера; запустите его снова",
@@ -202,14 +202,14 @@ std::int64_t FailInterruptedJobs(pqxx::work& tx) {
           .affected_rows());
 }
 
-std::optional<Job> FindJob(pqxx::work& tx, std::int64_t id) {
+std::optional<Job> FindJob(pqxx::dbtransaction& tx, std::int64_t id) {
   const auto rows =
       tx.exec_params(std::string("SELECT ") + kJobColumns + "FROM jobs j WHERE j.id = $1", id);
   if (rows.empty()) return std::nullopt;
   return JobFromRow(rows[0]);
 }
 
-std::vector<Job> ListJobs(pqxx::work& tx, const JobQuery& query) {
+std::vector<Job> ListJobs(pqxx::dbtransaction& tx, const JobQuery& query) {
   const auto user = query.created_by ? query.created_by->value() : std::int64_t{0};
   const auto rows =
       tx.exec_params(std::string("SELECT ") + kJobColumns +
@@ -225,7 +225,7 @@ std::vector<Job> ListJobs(pqxx::work& tx, const JobQuery& query) {
   return jobs;
 }
 
-std::optional<JobFile> ReadJobFile(pqxx::work& tx, std::int64_t job_id, const std::string& name) {
+std::optional<JobFile> ReadJobFile(pqxx::dbtransaction& tx, std::int64_t job_id, const std::string& name) {
   const auto rows = tx.exec_params(
       "SELECT content_type, content FROM job_files WHERE job_id = $1 AND name = $2", job_id, name);
   if (rows.empty()) return std::nullopt;
@@ -233,7 +233,7 @@ std::optional<JobFile> ReadJobFile(pqxx::work& tx, std::int64_t job_id, const st
   return JobFile{name, rows[0][0].c_str(), content.str()};
 }
 
-std::int64_t PurgeFinishedJobs(pqxx::work& tx, int days) {
+std::int64_t PurgeFinishedJobs(pqxx::dbtransaction& tx, int days) {
   return static_cast<std::int64_t>(
       tx.exec_params("DELETE FROM jobs WHERE finished_at IS NOT NULL "
                      "AND finished_at < now() - make_interval(days => $1)",

@@ -128,7 +128,7 @@ Actor LoginActor(std::optional<core::UserId> user, const std::string& request_id
   return actor;
 }
 
-void AuditLogin(pqxx::work& tx, const Actor& actor, std::string action,
+void AuditLogin(pqxx::dbtransaction& tx, const Actor& actor, std::string action,
                 std::optional<core::UserId> user, boost::json::object details) {
   AuditEntry entry;
   entry.kind = AuditKind::kSecurity;
@@ -289,7 +289,7 @@ core::Result<LoginResult> Login(pqxx::connection& db, std::string_view login,
   return result;
 }
 
-core::Result<AuthenticatedSession> Authenticate(pqxx::work& tx, std::string_view token,
+core::Result<AuthenticatedSession> Authenticate(pqxx::dbtransaction& tx, std::string_view token,
                                                 const SessionPolicy& policy) {
   if (!LooksLikeSessionToken(token)) return TokenInvalid();
   const milliseconds touch_interval =
@@ -319,7 +319,7 @@ core::Result<AuthenticatedSession> Authenticate(pqxx::work& tx, std::string_view
   return session;
 }
 
-core::Status Logout(pqxx::work& tx, const Actor& actor, std::string_view token) {
+core::Status Logout(pqxx::dbtransaction& tx, const Actor& actor, std::string_view token) {
   if (!LooksLikeSessionToken(token)) return TokenInvalid();
   const auto rows = tx.exec_params(
       "UPDATE sessions SET revoked_at = now() WHERE token_hash = decode($1, 'hex') "

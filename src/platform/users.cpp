@@ -65,7 +65,7 @@ struct LockedUser {
   User user;
   std::string password_hash;
 };
-std::optional<LockedUser> LockUser(pqxx::work& tx, core::UserId id) {
+std::optional<LockedUser> LockUser(pqxx::dbtransaction& tx, core::UserId id) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE id = $1 FOR UPDATE",
       id.value());
@@ -74,7 +74,7 @@ std::optional<LockedUser> LockUser(pqxx::work& tx, core::UserId id) {
 }
 
 /// Revokes every live session of the user; returns how many there were.
-std::int64_t RevokeAllSessions(pqxx::work& tx, core::UserId id) {
+std::int64_t RevokeAllSessions(pqxx::dbtransaction& tx, core::UserId id) {
   return static_cast<std::int64_t>(
       tx.exec_params(
             "UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
@@ -82,7 +82,7 @@ std::int64_t RevokeAllSessions(pqxx::work& tx, core::UserId id) {
           .affected_rows());
 }
 
-void AuditUserChange(pqxx::work& tx, const Actor& actor, std::string action, const User& before,
+void AuditUserChange(pqxx::dbtransaction& tx, const Actor& actor, std::string action, const User& before,
                      const User& after, std::string details_json = {}) {
   AuditEntry entry;
   entry.kind = AuditKind::kMutation;
@@ -116,7 +116,7 @@ bool IsValidLogin(std::string_view login) {
   });
 }
 
-core::Result<User> CreateUser(pqxx::work& tx, const Actor& actor, const NewUser& user,
+core::Result<User> CreateUser(pqxx::dbtransaction& tx, const Actor& actor, const NewUser& user,
                               const PasswordPolicy& policy) {
   const std::string login = NormalizeLogin(user.login);
   if (!IsValidLogin(login)) {
@@ -178,14 +178,14 @@ core::Result<User> CreateUser(pqxx::work& tx, const Actor& actor, const NewUser&
   return created;
 }
 
-core::Result<User> FindUser(pqxx::work& tx, core::UserId id) {
+core::Result<User> FindUser(pqxx::dbtransaction& tx, core::UserId id) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kUserColumns + " FROM users WHERE id = $1", id.value());
   if (rows.empty()) return NotFound();
   return UserFromRow(rows[0]);
 }
 
-core::Result<User> FindUserByLogin(pqxx::work& tx, std::string_view login) {
+core::Result<User> FindUserByLogin(pqxx::dbtransaction& tx, std::string_view login) {
   const std::string normalized = NormalizeLogin(login);
   // A login that cannot exist is not sent: it may not even be valid UTF-8, which PostgreSQL
   // would answer with an exception instead of an empty result.
@@ -196,7 +196,7 @@ core::Result<User> FindUserByLogin(pqxx::work& tx, std::string_view login) {
   return UserFromRow(rows[0]);
 }
 
-std::vector<User> ListUsers(pqxx::work& tx, int limit, int offset) {
+std::vector<User> ListUsers(pqxx::dbtransaction& tx, int limit, int offset) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kUserColumns + " FROM users ORDER BY login LIMIT $1 OFFSET $2",
       std::clamp(limit, 0, kMaxListLimit), std::max(offset, 0));
@@ -206,7 +206,7 @@ std::vector<User> ListUsers(pqxx::work& tx, int limit, int offset) {
   return users;
 }
 
-std::vector<User> ListUsersOfInstitution(pqxx::work& tx, core::OrgId org, int limit, int offset) {
+std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId org, int limit, int offset) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kUserColumns +
           " FROM users u WHERE EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id AND "
@@ -218,7 +218,7 @@ std::vector<User> ListUsersOfInstitution(pqxx::work& tx, core::OrgId org, int li
   return users;
 }
 
-core::Status SetUserActive(pqxx::work& tx, const Actor& actor, core::UserId id, bool active) {
+core::Status SetUserActive(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id, bool active) {
   auto locked = LockUser(tx, id);
   if (!locked) return NotFound();
   if (locked->user.active == active) return core::Status::Ok();
@@ -243,7 +243,7 @@ enum class PasswordSetBy { kOwner, kAdministrator };
 // Stores a new password for a locked user row, ends every session of the user and audits
 // it. An administrator's reset also clears a lockout and obliges the user to choose their
 // own password at next sign-in.
-core::Status ReplacePassword(pqxx::work& tx, const Actor& actor, const LockedUser& locked,
+core::Status ReplacePassword(pqxx::dbtransaction& tx, const Actor& actor, const LockedUser& locked,
                              std::string_view new_password, const PasswordPolicy& policy,
                              PasswordSetBy by) {
   if (auto policy_ok =
@@ -271,7 +271,7 @@ core::Status ReplacePassword(pqxx::work& tx, const Actor& actor, const LockedUse
 
 }  // namespace
 
-core::Status ChangePassword(pqxx::work& tx, const Actor& actor, core::UserId id,
+core::Status ChangePassword(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id,
                             std::string_view old_password, std::string_view new_password,
                             const PasswordPolicy& policy) {
   auto locked = LockUser(tx, id);
@@ -289,7 +289,7 @@ core::Status ChangePassword(pqxx::work& tx, const Actor& actor, core::UserId id,
   return ReplacePassword(tx, actor, *locked, new_password, policy, PasswordSetBy::kOwner);
 }
 
-core::Status ResetPassword(pqxx::work& tx, const Actor& admin, core::UserId id,
+core::Status ResetPassword(pqxx::dbtransaction& tx, const Actor& admin, core::UserId id,
                            std::string_view new_password, const PasswordPolicy& policy) {
   auto locked = LockUser(tx, id);
   if (!locked) return NotFound();

@@ -117,7 +117,7 @@ forms::Value TextOrEmpty(const pqxx::field& field) {
   return field.as<std::string>();
 }
 
-core::Result<forms::DataSet> Fetch(pqxx::work& tx, const forms::ParameterValues& params,
+core::Result<forms::DataSet> Fetch(pqxx::dbtransaction& tx, const forms::ParameterValues& params,
                                    core::Lang) {
   auto filter = ReadFilter(params);
   if (!filter) return filter.error();
@@ -166,7 +166,7 @@ core::Result<forms::DataSet> Fetch(pqxx::work& tx, const forms::ParameterValues&
   return data;
 }
 
-std::string Version(pqxx::work& tx, const forms::ParameterValues& params) {
+std::string Version(pqxx::dbtransaction& tx, const forms::ParameterValues& params) {
   auto filter = ReadFilter(params);
   if (!filter) return "unresolved";
   // The trail is append-only: the rows of a period change only by rows added to it.

@@ -35,7 +35,7 @@ forms::Value Integer(const pqxx::field& field) {
   return field.as<std::int64_t>();
 }
 
-core::Result<forms::DataSet> Fetch(pqxx::work& tx, const forms::ParameterValues& params,
+core::Result<forms::DataSet> Fetch(pqxx::dbtransaction& tx, const forms::ParameterValues& params,
                                    core::Lang lang) {
   const auto as_of = DateParameter(params, "as_of");
   if (!as_of) return as_of.error();
@@ -88,7 +88,7 @@ core::Result<forms::DataSet> Fetch(pqxx::work& tx, const forms::ParameterValues&
   return data;
 }
 
-std::string Version(pqxx::work& tx, const forms::ParameterValues&) {
+std::string Version(pqxx::dbtransaction& tx, const forms::ParameterValues&) {
   // Every change raises `version` and sets updated_at; a registration adds a row. The whole
   // visible register counts, because parents' and offices' names appear in other rows.
   const auto row = tx.exec1(

@@ -74,7 +74,7 @@ std::vector<core::OrgId> Intersect(const std::vector<core::OrgId>& a,
 }
 
 // The transaction acts for the user in the institutions whose rows this source may print.
-void Narrow(pqxx::work& tx, const ReportUser& user, const DataSource& source) {
+void Narrow(pqxx::dbtransaction& tx, const ReportUser& user, const DataSource& source) {
   platform::Actor actor;
   actor.user = user.id;
   actor.request_id = user.request_id;
@@ -105,7 +105,7 @@ json::object Localized(const core::LocalizedText& text) {
 }
 
 // The context's institution, signatories and executor, and the key of the whole run.
-core::Status ReadContext(pqxx::work& tx, const ReportUser& user, PreparedReport& p) {
+core::Status ReadContext(pqxx::dbtransaction& tx, const ReportUser& user, PreparedReport& p) {
   p.context.language = p.request.lang;
   p.context.parameters = p.values;
   core::OrgId named = p.request.org;
@@ -193,7 +193,7 @@ std::int64_t ReportService::StageCount(const ReportRequest& request) {
   return kStagesBeforeFiles + static_cast<std::int64_t>(request.formats.size());
 }
 
-core::Result<PreparedReport> ReportService::Prepare(pqxx::work& tx, const platform::Actor& actor,
+core::Result<PreparedReport> ReportService::Prepare(pqxx::dbtransaction& tx, const platform::Actor& actor,
                                                     const ReportRequest& request,
                                                     const ReportUser& user,
                                                     core::Date today) const {
@@ -235,7 +235,7 @@ core::Result<PreparedReport> ReportService::Prepare(pqxx::work& tx, const platfo
   return p;
 }
 
-core::Result<forms::DataSet> ReportService::Fetch(pqxx::work& tx, const PreparedReport& prepared,
+core::Result<forms::DataSet> ReportService::Fetch(pqxx::dbtransaction& tx, const PreparedReport& prepared,
                                                   const ReportUser& user) const {
   // Fetch runs last in its transaction; the narrowed identity ends with it.
   Narrow(tx, user, *prepared.source);
@@ -278,7 +278,7 @@ core::Result<ReportOutput> ReportService::Render(const PreparedReport& prepared,
   return output;
 }
 
-core::Result<ReportOutput> ReportService::Run(pqxx::work& tx, const platform::Actor& actor,
+core::Result<ReportOutput> ReportService::Run(pqxx::dbtransaction& tx, const platform::Actor& actor,
                                               const ReportRequest& request, const ReportUser& user,
                                               core::Date today,
                                               const ReportProgress& progress) const {

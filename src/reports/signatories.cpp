@@ -104,7 +104,7 @@ std::string ToJson(const std::vector<InstitutionSignatory>& signatories) {
 
 }  // namespace
 
-std::vector<InstitutionSignatory> ListSignatories(pqxx::work& tx, core::OrgId org) {
+std::vector<InstitutionSignatory> ListSignatories(pqxx::dbtransaction& tx, core::OrgId org) {
   std::vector<InstitutionSignatory> signatories;
   for (const auto& row : tx.exec_params(
            "SELECT role, position_kk, position_ru, person_name FROM institution_signatories "
@@ -125,7 +125,7 @@ std::vector<InstitutionSignatory> ListSignatories(pqxx::work& tx, core::OrgId or
 }
 
 core::Result<std::vector<InstitutionSignatory>> SetSignatories(
-    pqxx::work& tx, const platform::Actor& actor, core::OrgId org,
+    pqxx::dbtransaction& tx, const platform::Actor& actor, core::OrgId org,
     std::vector<InstitutionSignatory> signatories) {
   if (auto checked = Check(signatories); !checked) return checked.error();
   // The institution's row is locked so that two concurrent replacements queue up and the
@@ -155,7 +155,7 @@ core::Result<std::vector<InstitutionSignatory>> SetSignatories(
 }
 
 std::map<std::string, forms::Signatory, std::less<>> ReportSignatories(
-    pqxx::work& tx, core::OrgId org, const std::string& executor_name) {
+    pqxx::dbtransaction& tx, core::OrgId org, const std::string& executor_name) {
   std::map<std::string, forms::Signatory, std::less<>> result;
   for (auto& s : ListSignatories(tx, org)) {
     result.emplace(s.role, forms::Signatory{std::move(s.position), std::move(s.person_name)});

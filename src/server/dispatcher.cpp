@@ -275,8 +275,7 @@ HttpResponse Dispatcher::RunWithDatabase(const struct Route& route, RequestConte
       return std::get<HttpResponse>(std::move(result));
     }
 
-    pqxx::work tx(*lease);
-    platform::ApplyActor(tx, ctx.actor);
+    platform::ActorTransaction tx(*lease, ctx.actor);
     ctx.tx = &tx;
     const std::string key = ctx.request.Header("idempotency-key");
     const bool idempotent = !key.empty() && IsMutating(ctx.request.method) && user_id != 0;

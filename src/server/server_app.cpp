@@ -93,8 +93,9 @@ core::Status ServerApp::Start() {
       p.dsn, settings_.pool_size, [role](pqxx::connection& connection) {
         // Every request runs as the unprivileged role, so row-level security holds even if a
         // query forgets its institution filter.
-        pqxx::nontransaction tx(connection);
-        tx.exec("SET ROLE " + connection.quote_name(role));
+        // set_variable, not a plain SET: libpqxx re-applies it if it ever reopens the
+        // connection by itself, so a reconnect can never leave it running as the login role.
+        connection.set_variable("role", connection.quote_name(role));
       });
   p.jobs = std::make_unique<JobRunner>(*p.pool, p.hub, settings_.job_workers);
   AddAllRoutes(p.router, *p.pool, p.metrics, settings_.api, *p.jobs);

@@ -60,71 +60,71 @@ class JobsTest : public PgTest {
 
 TEST_F(JobsTest, AQueuedJobIsClaimedOnceAndFinishesWithItsFiles) {
   const auto id = Queue(org1_, users_[0]);
-  const auto claimed = AsSystem([](pqxx::work& tx) { return platform::ClaimNextJob(tx); });
+  const auto claimed = AsSystem([](pqxx::dbtransaction& tx) { return platform::ClaimNextJob(tx); });
   ASSERT_TRUE(claimed);
   EXPECT_EQ(claimed->id, id);
   EXPECT_EQ(claimed->status, JobStatus::kRunning);
   EXPECT_EQ(claimed->params_json, R"({"a": 1})");
   EXPECT_FALSE(claimed->started_at.empty());
-  EXPECT_FALSE(AsSystem([](pqxx::work& tx) { return platform::ClaimNextJob(tx); }));
+  EXPECT_FALSE(AsSystem([](pqxx::dbtransaction& tx) { return platform::ClaimNextJob(tx); }));
 
   EXPECT_FALSE(
-      AsSystem([&](pqxx::work& tx) { return platform::UpdateJobProgress(tx, id, 5, 10, "half"); }));
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::UpdateJobProgress(tx, id, 5, 10, "half"); }));
   const std::string pdf("%PDF-1.4 \x00\x01 binary", 20);
-  AsSystem([&](pqxx::work& tx) {
+  AsSystem([&](pqxx::dbtransaction& tx) {
     platform::CompleteJob(tx, id, R"({"rows": 10})",
                           {{"report.pdf", "application/pdf", pdf},
                            {"report.xlsx", "application/vnd.openxmlformats", "PK"}});
     return 0;
   });
-  const auto job = AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, id); });
+  const auto job = AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, id); });
   ASSERT_TRUE(job);
   EXPECT_EQ(job->status, JobStatus::kSucceeded);
   EXPECT_EQ(job->result_json, R"({"rows": 10})");
   EXPECT_EQ(job->progress_done, 10);  // done is raised to the total
   EXPECT_EQ(job->files, (std::vector<std::string>{"report.pdf", "report.xlsx"}));
   const auto file =
-      AsSystem([&](pqxx::work& tx) { return platform::ReadJobFile(tx, id, "report.pdf"); });
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::ReadJobFile(tx, id, "report.pdf"); });
   ASSERT_TRUE(file);
   EXPECT_EQ(file->content, pdf);  // bytes, NULs included, come back exactly
   EXPECT_EQ(file->content_type, "application/pdf");
-  EXPECT_FALSE(AsSystem([&](pqxx::work& tx) { return platform::ReadJobFile(tx, id, "x.pdf"); }));
+  EXPECT_FALSE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::ReadJobFile(tx, id, "x.pdf"); }));
 }
 
 TEST_F(JobsTest, CancellingAQueuedJobEndsItAndARunningJobIsToldAtItsNextProgress) {
   const auto queued = Queue(org1_, users_[0]);
   const auto running = Queue(org1_, users_[0]);
-  AsSystem([&](pqxx::work& tx) {
+  AsSystem([&](pqxx::dbtransaction& tx) {
     tx.exec_params("UPDATE jobs SET status = 'running', started_at = now() WHERE id = $1", running);
     return 0;
   });
-  ASSERT_TRUE(AsSystem([&](pqxx::work& tx) { return platform::RequestJobCancel(tx, queued); }));
-  ASSERT_TRUE(AsSystem([&](pqxx::work& tx) { return platform::RequestJobCancel(tx, running); }));
-  const auto job = AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, queued); });
+  ASSERT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, queued); }));
+  ASSERT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, running); }));
+  const auto job = AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, queued); });
   EXPECT_EQ(job->status, JobStatus::kCancelled);
   ASSERT_TRUE(job->error);
   EXPECT_EQ(job->error->code, "job.cancelled");
   EXPECT_FALSE(job->error->message.kk.empty());
   EXPECT_TRUE(
-      AsSystem([&](pqxx::work& tx) { return platform::UpdateJobProgress(tx, running, 1, 2, ""); }));
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::UpdateJobProgress(tx, running, 1, 2, ""); }));
   const auto finished =
-      AsSystem([&](pqxx::work& tx) { return platform::RequestJobCancel(tx, queued); });
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, queued); });
   ASSERT_FALSE(finished);
   EXPECT_EQ(finished.error().code, "job.finished");
   const auto missing =
-      AsSystem([&](pqxx::work& tx) { return platform::RequestJobCancel(tx, 999999); });
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, 999999); });
   EXPECT_EQ(missing.error().code, "job.not_found");
 }
 
 TEST_F(JobsTest, AJobACrashedServerWasRunningIsMarkedInterruptedAndQueuedOnesStay) {
   const auto running = Queue(org1_, users_[0]);
   const auto queued = Queue(org1_, users_[0]);
-  AsSystem([&](pqxx::work& tx) { return platform::ClaimNextJob(tx); });
-  EXPECT_EQ(AsSystem([](pqxx::work& tx) { return platform::FailInterruptedJobs(tx); }), 1);
-  const auto job = AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, running); });
+  AsSystem([&](pqxx::dbtransaction& tx) { return platform::ClaimNextJob(tx); });
+  EXPECT_EQ(AsSystem([](pqxx::dbtransaction& tx) { return platform::FailInterruptedJobs(tx); }), 1);
+  const auto job = AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, running); });
   EXPECT_EQ(job->status, JobStatus::kFailed);
   EXPECT_EQ(job->error->code, "job.interrupted");
-  EXPECT_EQ(AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, queued); })->status,
+  EXPECT_EQ(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, queued); })->status,
             JobStatus::kQueued);
 }
 
@@ -132,7 +132,7 @@ TEST_F(JobsTest, PurgingRemovesOnlyOldFinishedJobsWithTheirFiles) {
   const auto old_job = Queue(org1_, users_[0]);
   const auto fresh = Queue(org1_, users_[0]);
   const auto pending = Queue(org1_, users_[0]);
-  AsSystem([&](pqxx::work& tx) {
+  AsSystem([&](pqxx::dbtransaction& tx) {
     platform::ClaimNextJob(tx);
     platform::CompleteJob(tx, old_job, "{}", {{"a.pdf", "application/pdf", "x"}});
     platform::ClaimNextJob(tx);
@@ -141,11 +141,11 @@ TEST_F(JobsTest, PurgingRemovesOnlyOldFinishedJobsWithTheirFiles) {
                    old_job);
     return 0;
   });
-  EXPECT_EQ(AsSystem([](pqxx::work& tx) { return platform::PurgeFinishedJobs(tx, 30); }), 1);
-  EXPECT_FALSE(AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, old_job); }));
-  EXPECT_TRUE(AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, fresh); }));
-  EXPECT_TRUE(AsSystem([&](pqxx::work& tx) { return platform::FindJob(tx, pending); }));
-  EXPECT_EQ(AsSystem([](pqxx::work& tx) {
+  EXPECT_EQ(AsSystem([](pqxx::dbtransaction& tx) { return platform::PurgeFinishedJobs(tx, 30); }), 1);
+  EXPECT_FALSE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, old_job); }));
+  EXPECT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, fresh); }));
+  EXPECT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, pending); }));
+  EXPECT_EQ(AsSystem([](pqxx::dbtransaction& tx) {
               return tx.exec1("SELECT count(*) FROM job_files")[0].as<int>();
             }),
             0);

@@ -70,7 +70,7 @@ class ReportSourcesTest : public PgTest {
   }
 
   // As esep_app for a user who may see `orgs`, as the server's requests and jobs do.
-  void BecomeTenant(pqxx::work& tx, std::vector<core::OrgId> orgs) {
+  void BecomeTenant(pqxx::dbtransaction& tx, std::vector<core::OrgId> orgs) {
     tx.exec("SET LOCAL ROLE esep_app");
     platform::Actor actor;
     actor.user = teacher_;
@@ -79,7 +79,7 @@ class ReportSourcesTest : public PgTest {
     platform::ApplyActor(tx, actor);
   }
 
-  static forms::DataSet Fetch(pqxx::work& tx, const char* source,
+  static forms::DataSet Fetch(pqxx::dbtransaction& tx, const char* source,
                               const forms::ParameterValues& params,
                               core::Lang lang = core::Lang::kRu) {
     auto rows = reports::BuiltinDataSources().Find(source)->fetch(tx, params, lang);
@@ -89,7 +89,7 @@ class ReportSourcesTest : public PgTest {
     return rows.value();
   }
 
-  static std::string Version(pqxx::work& tx, const char* source,
+  static std::string Version(pqxx::dbtransaction& tx, const char* source,
                              const forms::ParameterValues& params) {
     return reports::BuiltinDataSources().Find(source)->version(tx, params);
   }

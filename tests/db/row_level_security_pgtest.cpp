@@ -63,7 +63,7 @@ class RowLevelSecurityTest : public PgTest {
   }
 
   // A transaction as esep_app acting for a user who may see `orgs`.
-  void BecomeTenant(pqxx::work& tx, std::vector<core::OrgId> orgs) {
+  void BecomeTenant(pqxx::dbtransaction& tx, std::vector<core::OrgId> orgs) {
     tx.exec("SET LOCAL ROLE esep_app");
     platform::Actor actor;
     actor.user = user_;
@@ -72,7 +72,7 @@ class RowLevelSecurityTest : public PgTest {
     platform::ApplyActor(tx, actor);
   }
 
-  static Ids Column(pqxx::work& tx, const std::string& sql) {
+  static Ids Column(pqxx::dbtransaction& tx, const std::string& sql) {
     Ids ids;
     for (const auto& row : tx.exec(sql)) ids.push_back(row[0].as<std::int64_t>());
     return ids;

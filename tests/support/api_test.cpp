@@ -41,7 +41,7 @@ std::filesystem::path TestCertificate(std::filesystem::path* key) {
   return cert;
 }
 
-core::OrgId MakeInstitution(pqxx::work& tx, int sequence, const std::string& name,
+core::OrgId MakeInstitution(pqxx::dbtransaction& tx, int sequence, const std::string& name,
                             std::optional<core::OrgId> parent,
                             std::optional<std::string> abp_code) {
   platform::InstitutionInput input;

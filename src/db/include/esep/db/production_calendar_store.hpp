@@ -14,10 +14,10 @@ namespace esep::db {
 
 /// Replaces every year present in `calendar` by its days, inside `tx`. A year must be
 /// complete (every day of it present) — a partial year would give wrong monthly norms.
-core::Status StoreProductionCalendar(pqxx::work& tx, const core::ProductionCalendar& calendar,
+core::Status StoreProductionCalendar(pqxx::dbtransaction& tx, const core::ProductionCalendar& calendar,
                                      const std::string& source);
 
 /// Every day stored, as one calendar.
-core::Result<core::ProductionCalendar> LoadProductionCalendar(pqxx::work& tx);
+core::Result<core::ProductionCalendar> LoadProductionCalendar(pqxx::dbtransaction& tx);
 
 }  // namespace esep::db

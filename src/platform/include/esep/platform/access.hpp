@@ -38,7 +38,7 @@ struct GrantView {
 /// "grant.org_not_found" (org_id; also when row-level security hides it), "grant.duplicate"
 /// (role_code: the user already has this role in this institution; revoke it first to change
 /// include_subtree). Audited "grant.create".
-core::Result<GrantView> GrantRole(pqxx::work& tx, const Actor& actor, core::UserId user,
+core::Result<GrantView> GrantRole(pqxx::dbtransaction& tx, const Actor& actor, core::UserId user,
                                   std::string_view role_code, core::OrgId org,
                                   bool include_subtree);
 
@@ -46,11 +46,11 @@ core::Result<GrantView> GrantRole(pqxx::work& tx, const Actor& actor, core::User
 /// "grant.revoke" with the grant as it was.
 /// With `in_org`, a grant of any other institution is "grant.not_found" (the API reaches
 /// grants through one institution's path).
-core::Status RevokeGrant(pqxx::work& tx, const Actor& actor, std::int64_t grant_id,
+core::Status RevokeGrant(pqxx::dbtransaction& tx, const Actor& actor, std::int64_t grant_id,
                          std::optional<core::OrgId> in_org = std::nullopt);
 
 /// The user's grants (those in institutions the transaction may see), by institution name.
-std::vector<GrantView> ListGrants(pqxx::work& tx, core::UserId user);
+std::vector<GrantView> ListGrants(pqxx::dbtransaction& tx, core::UserId user);
 
 /// What one user may do where. A value: cheap to copy, no database behind it.
 class AccessSet {
@@ -69,7 +69,7 @@ class AccessSet {
   bool empty() const { return by_org_.empty(); }
 
  private:
-  friend AccessSet LoadAccess(pqxx::work& tx, core::UserId user);
+  friend AccessSet LoadAccess(pqxx::dbtransaction& tx, core::UserId user);
 
   std::unordered_map<core::OrgId, std::uint64_t> by_org_;  ///< bit i = AllPermissions()[i]
   std::uint64_t anywhere_ = 0;
@@ -80,7 +80,7 @@ class AccessSet {
 /// of grants. It reads as the system (grants of institutions not yet in the transaction's
 /// scope) and restores the transaction's previous identity (esep.user_id, esep.org_ids,
 /// esep.system) before returning, so it may be called before or after ApplyActor.
-AccessSet LoadAccess(pqxx::work& tx, core::UserId user);
+AccessSet LoadAccess(pqxx::dbtransaction& tx, core::UserId user);
 
 struct RoleInfo {
   std::string code;  ///< "chief_accountant"
@@ -89,6 +89,6 @@ struct RoleInfo {
   std::vector<std::string> permissions;  ///< sorted codes
 };
 /// Every role with its permissions, by code: what an administrator picks from when granting.
-std::vector<RoleInfo> ListRoles(pqxx::work& tx);
+std::vector<RoleInfo> ListRoles(pqxx::dbtransaction& tx);
 
 }  // namespace esep::platform

@@ -48,7 +48,7 @@ struct AuditRecord {
 /// authenticated such as a failed login). Throws std::invalid_argument for an empty action or
 /// JSON that does not parse (programming errors), std::logic_error when `tx` is not READ
 /// COMMITTED (a snapshot older than the lock would fork the chain).
-std::int64_t AppendAudit(pqxx::work& tx, const Actor& actor, const AuditEntry& entry);
+std::int64_t AppendAudit(pqxx::dbtransaction& tx, const Actor& actor, const AuditEntry& entry);
 
 struct AuditQuery {
   std::optional<core::OrgId> org;
@@ -70,7 +70,7 @@ core::Status ValidateAuditQuery(const AuditQuery& query);
 
 /// Rows matching every filter, by id ascending, at most `limit`; the next page starts after
 /// the last id returned. A query ValidateAuditQuery refuses throws std::invalid_argument.
-std::vector<AuditRecord> QueryAudit(pqxx::work& tx, const AuditQuery& query);
+std::vector<AuditRecord> QueryAudit(pqxx::dbtransaction& tx, const AuditQuery& query);
 
 /// The hash the chain stores for `row` when the row before it has hash `prev_hash_hex`
 /// (64 zeros for the first row) — exposed so that an auditor's own tool can re-check the
@@ -95,7 +95,7 @@ struct AuditVerification {
 using VerifyProgress = std::function<bool(std::int64_t checked, std::int64_t total)>;
 /// Recomputes the whole chain. An error only when the table cannot be read, or when
 /// `progress` asked to stop.
-core::Result<AuditVerification> VerifyAuditChain(pqxx::work& tx,
+core::Result<AuditVerification> VerifyAuditChain(pqxx::dbtransaction& tx,
                                                  const VerifyProgress& progress = {});
 
 }  // namespace esep::platform

@@ -44,18 +44,18 @@ std::string RequestFingerprint(std::string_view method, std::string_view target,
 /// - "idempotency.key_reused" when the key was used for a different request (HTTP 422), or
 ///   "idempotency.key_invalid" for a malformed key; both with field "Idempotency-Key".
 /// Throws std::invalid_argument when `request_fingerprint` is not RequestFingerprint's form.
-core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::work& tx, core::UserId user,
+core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::dbtransaction& tx, core::UserId user,
                                                             std::string_view key,
                                                             std::string_view request_fingerprint);
 
 /// Stores the response of the mutation BeginIdempotent let through, in the mutation's own
 /// transaction, so that either both commit or neither. Throws std::invalid_argument for a key,
 /// fingerprint or status BeginIdempotent would not have accepted.
-void RecordIdempotent(pqxx::work& tx, core::UserId user, std::string_view key,
+void RecordIdempotent(pqxx::dbtransaction& tx, core::UserId user, std::string_view key,
                       std::string_view request_fingerprint, const StoredResponse& response);
 
 /// Deletes keys stored more than `older_than` ago (a negative age is std::invalid_argument);
 /// returns how many. A purged key is new again.
-std::int64_t PurgeIdempotencyKeys(pqxx::work& tx, std::chrono::hours older_than);
+std::int64_t PurgeIdempotencyKeys(pqxx::dbtransaction& tx, std::chrono::hours older_than);
 
 }  // namespace esep::platform

@@ -72,7 +72,7 @@ struct InstitutionInput {
 /// below a visible parent; the transaction then sees the new institution too. After any
 /// error the caller rolls the transaction back (a BIN taken by an institution the actor
 /// cannot see is only found by the unique index, which aborts the transaction).
-core::Result<Institution> CreateInstitution(pqxx::work& tx, const Actor& actor,
+core::Result<Institution> CreateInstitution(pqxx::dbtransaction& tx, const Actor& actor,
                                             const InstitutionInput& input);
 
 /// Changes everything but the kind (that is ChangeInstitutionKind). Besides Create's errors:
@@ -81,18 +81,18 @@ core::Result<Institution> CreateInstitution(pqxx::work& tx, const Actor& actor,
 /// is the institution itself or below it), "institution.accounting_office_self"
 /// (accounting_office), "institution.kind_change_separate" (kind). Audited
 /// "institution.update" with the row before and after.
-core::Result<Institution> UpdateInstitution(pqxx::work& tx, const Actor& actor, core::OrgId id,
+core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
                                             int expected_version, const InstitutionInput& input);
 
 /// Switches the scenario (ГУ ⇄ КГУ ⇄ ГККП). Only `kind` and the version change; the
 /// institution's rows elsewhere are untouched because nothing keys on the kind. The same
 /// kind again changes nothing and writes no audit row. Errors: "institution.not_found",
 /// "institution.version_conflict". Audited "institution.change_kind".
-core::Result<Institution> ChangeInstitutionKind(pqxx::work& tx, const Actor& actor, core::OrgId id,
+core::Result<Institution> ChangeInstitutionKind(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
                                                 int expected_version, InstitutionKind kind);
 
 /// "institution.not_found" also when row-level security hides it.
-core::Result<Institution> GetInstitution(pqxx::work& tx, core::OrgId id);
+core::Result<Institution> GetInstitution(pqxx::dbtransaction& tx, core::OrgId id);
 
 struct InstitutionFilter {
   std::string text;  ///< a piece of either name or of the BIN, case-insensitive; empty = any
@@ -104,10 +104,10 @@ struct InstitutionFilter {
   int offset = 0;
 };
 /// Ordered by the Russian name, then id.
-std::vector<Institution> ListInstitutions(pqxx::work& tx, const InstitutionFilter& filter);
+std::vector<Institution> ListInstitutions(pqxx::dbtransaction& tx, const InstitutionFilter& filter);
 
 /// `root` and every institution below it, in id order; empty when `root` does not exist
 /// (or is hidden by row-level security).
-std::vector<core::OrgId> Subtree(pqxx::work& tx, core::OrgId root);
+std::vector<core::OrgId> Subtree(pqxx::dbtransaction& tx, core::OrgId root);
 
 }  // namespace esep::platform

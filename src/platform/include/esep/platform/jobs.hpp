@@ -50,14 +50,14 @@ struct NewJob {
 
 /// Queues a job; returns its id. The caller's transaction decides: a job whose request
 /// fails is never queued.
-std::int64_t CreateJob(pqxx::work& tx, const NewJob& job);
+std::int64_t CreateJob(pqxx::dbtransaction& tx, const NewJob& job);
 
 /// Takes the oldest queued job and marks it running; nullopt when none. Safe against other
 /// claimers (FOR UPDATE SKIP LOCKED).
-std::optional<Job> ClaimNextJob(pqxx::work& tx);
+std::optional<Job> ClaimNextJob(pqxx::dbtransaction& tx);
 
 /// Records progress; returns whether cancelling was requested meanwhile.
-bool UpdateJobProgress(pqxx::work& tx, std::int64_t id, std::int64_t done, std::int64_t total,
+bool UpdateJobProgress(pqxx::dbtransaction& tx, std::int64_t id, std::int64_t done, std::int64_t total,
                        const std::string& message);
 
 struct JobFile {
@@ -67,21 +67,21 @@ struct JobFile {
 };
 
 /// Ends a running job as succeeded with its result and files.
-void CompleteJob(pqxx::work& tx, std::int64_t id, const std::string& result_json,
+void CompleteJob(pqxx::dbtransaction& tx, std::int64_t id, const std::string& result_json,
                  const std::vector<JobFile>& files);
 /// Ends a job as failed (or cancelled when `cancelled`), with the error users see.
-void FailJob(pqxx::work& tx, std::int64_t id, const core::Error& error, bool cancelled);
+void FailJob(pqxx::dbtransaction& tx, std::int64_t id, const core::Error& error, bool cancelled);
 
 /// Asks a job to stop. A queued job is cancelled at once; a running one when its code next
 /// reports progress. Errors: "job.not_found" (404), "job.finished" (409).
-core::Status RequestJobCancel(pqxx::work& tx, std::int64_t id);
+core::Status RequestJobCancel(pqxx::dbtransaction& tx, std::int64_t id);
 
 /// Jobs left running by a server that died: marked failed ("job.interrupted"); queued ones
 /// stay queued and run. Returns how many failed. Call once at start-up, before any runner
 /// claims jobs (one server process per database).
-std::int64_t FailInterruptedJobs(pqxx::work& tx);
+std::int64_t FailInterruptedJobs(pqxx::dbtransaction& tx);
 
-std::optional<Job> FindJob(pqxx::work& tx, std::int64_t id);
+std::optional<Job> FindJob(pqxx::dbtransaction& tx, std::int64_t id);
 
 struct JobQuery {
   std::optional<core::UserId> created_by;  ///< only this user's jobs...
@@ -91,11 +91,11 @@ struct JobQuery {
   int limit = 50;
 };
 /// Newest first.
-std::vector<Job> ListJobs(pqxx::work& tx, const JobQuery& query);
+std::vector<Job> ListJobs(pqxx::dbtransaction& tx, const JobQuery& query);
 
-std::optional<JobFile> ReadJobFile(pqxx::work& tx, std::int64_t job_id, const std::string& name);
+std::optional<JobFile> ReadJobFile(pqxx::dbtransaction& tx, std::int64_t job_id, const std::string& name);
 
 /// Deletes finished jobs (and their files) older than `days`; returns how many.
-std::int64_t PurgeFinishedJobs(pqxx::work& tx, int days);
+std::int64_t PurgeFinishedJobs(pqxx::dbtransaction& tx, int days);
 
 }  // namespace esep::platform

@@ -68,11 +68,11 @@ struct AuthenticatedSession {
 /// its user switched off), "auth.token_expired" (details {"reason":"absolute"|"idle"}, the
 /// message says which). Refreshes last_seen_at when it is older than the write interval
 /// described at SessionPolicy::idle_timeout.
-core::Result<AuthenticatedSession> Authenticate(pqxx::work& tx, std::string_view token,
+core::Result<AuthenticatedSession> Authenticate(pqxx::dbtransaction& tx, std::string_view token,
                                                 const SessionPolicy& policy);
 
 /// Revokes the token's session (expired ones too), audited "logout". "auth.token_invalid"
 /// when there is no live session with that token.
-core::Status Logout(pqxx::work& tx, const Actor& actor, std::string_view token);
+core::Status Logout(pqxx::dbtransaction& tx, const Actor& actor, std::string_view token);
 
 }  // namespace esep::platform

@@ -49,38 +49,38 @@ bool IsValidLogin(std::string_view login);
 /// core::Iin::Parse's "iin.*" with field "iin", "user.lang", the password policy's
 /// "password.*", "user.login_taken" (safe against a concurrent insert: the transaction stays
 /// usable).
-core::Result<User> CreateUser(pqxx::work& tx, const Actor& actor, const NewUser& user,
+core::Result<User> CreateUser(pqxx::dbtransaction& tx, const Actor& actor, const NewUser& user,
                               const PasswordPolicy& policy);
 
 /// "user.not_found" when there is no such user.
-core::Result<User> FindUser(pqxx::work& tx, core::UserId id);
+core::Result<User> FindUser(pqxx::dbtransaction& tx, core::UserId id);
 /// The login is compared lower-cased and trimmed; "user.not_found" when there is none.
-core::Result<User> FindUserByLogin(pqxx::work& tx, std::string_view login);
+core::Result<User> FindUserByLogin(pqxx::dbtransaction& tx, std::string_view login);
 
 /// Users ordered by login; `limit` is clamped to 0..1000, a negative `offset` counts as 0.
-std::vector<User> ListUsers(pqxx::work& tx, int limit, int offset);
+std::vector<User> ListUsers(pqxx::dbtransaction& tx, int limit, int offset);
 
 /// Switches a user on or off, audited as "user.activate" / "user.deactivate" (nothing is
 /// written when the flag already has that value). Switching off revokes every session.
 /// "user.not_found".
 /// Users holding a role in `org` (a direct grant there, not one on a parent's subtree),
 /// ordered by full name; one query. For an institution's administration screens.
-std::vector<User> ListUsersOfInstitution(pqxx::work& tx, core::OrgId org, int limit, int offset);
+std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId org, int limit, int offset);
 
-core::Status SetUserActive(pqxx::work& tx, const Actor& actor, core::UserId id, bool active);
+core::Status SetUserActive(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id, bool active);
 
 /// The user's own change: needs the current password. Errors: "user.not_found",
 /// "password.wrong_current" (field "current_password"), "password.unchanged", the policy's
 /// "password.*". Clears must_change_password, revokes every session of the user (the caller
 /// signs in again), audited as "user.password_change".
-core::Status ChangePassword(pqxx::work& tx, const Actor& actor, core::UserId id,
+core::Status ChangePassword(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id,
                             std::string_view old_password, std::string_view new_password,
                             const PasswordPolicy& policy);
 
 /// An administrator's reset: sets must_change_password, clears the failed-login counter and
 /// any lockout, revokes every session, audited as "user.password_reset". Errors:
 /// "user.not_found", the policy's "password.*".
-core::Status ResetPassword(pqxx::work& tx, const Actor& admin, core::UserId id,
+core::Status ResetPassword(pqxx::dbtransaction& tx, const Actor& admin, core::UserId id,
                            std::string_view new_password, const PasswordPolicy& policy);
 
 }  // namespace esep::platform

@@ -72,14 +72,14 @@ class ReportService {
   /// "report.parameter.range" / "report.parameter.institution" with field
   /// "parameters.<name>". The transaction's identity is narrowed while the data version is
   /// read and restored to `actor` before returning.
-  core::Result<PreparedReport> Prepare(pqxx::work& tx, const platform::Actor& actor,
+  core::Result<PreparedReport> Prepare(pqxx::dbtransaction& tx, const platform::Actor& actor,
                                        const ReportRequest& request, const ReportUser& user,
                                        core::Date today) const;
 
   /// The rows of a prepared report, read in `tx` narrowed to the institutions where the
   /// user holds reports.read (and the source's permission). Call right after Prepare in
   /// the same transaction: its data version was read before these rows.
-  core::Result<forms::DataSet> Fetch(pqxx::work& tx, const PreparedReport& prepared,
+  core::Result<forms::DataSet> Fetch(pqxx::dbtransaction& tx, const PreparedReport& prepared,
                                      const ReportUser& user) const;
 
   /// Renders and writes the files; no database.
@@ -87,7 +87,7 @@ class ReportService {
                                     const ReportProgress& progress) const;
 
   /// Prepare, Fetch and Render with progress and cancel between the stages.
-  core::Result<ReportOutput> Run(pqxx::work& tx, const platform::Actor& actor,
+  core::Result<ReportOutput> Run(pqxx::dbtransaction& tx, const platform::Actor& actor,
                                  const ReportRequest& request, const ReportUser& user,
                                  core::Date today, const ReportProgress& progress) const;
 

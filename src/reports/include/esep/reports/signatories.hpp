@@ -28,7 +28,7 @@ struct InstitutionSignatory {
 
 /// The institution's signatories in the order of forms::SignatureRoles(); empty when it has
 /// none or row-level security hides it.
-std::vector<InstitutionSignatory> ListSignatories(pqxx::work& tx, core::OrgId org);
+std::vector<InstitutionSignatory> ListSignatories(pqxx::dbtransaction& tx, core::OrgId org);
 
 /// Replaces all signatories of `org` with `signatories` (trimmed). Errors, field in
 /// parentheses: "institution.not_found" (id), "signatory.role" (signatories[i].role: not a
@@ -38,13 +38,13 @@ std::vector<InstitutionSignatory> ListSignatories(pqxx::work& tx, core::OrgId or
 /// A change is audited "institution.signatories" with the lists before and after; the same
 /// list again writes nothing. Returns the stored list.
 core::Result<std::vector<InstitutionSignatory>> SetSignatories(
-    pqxx::work& tx, const platform::Actor& actor, core::OrgId org,
+    pqxx::dbtransaction& tx, const platform::Actor& actor, core::OrgId org,
     std::vector<InstitutionSignatory> signatories);
 
 /// What a report of `org` prints in its signature block: the institution's signatories, and
 /// for "executor", unless the institution set one, `executor_name` (the user running the
 /// report) with the role's own position (Орындаушы / Исполнитель).
 std::map<std::string, forms::Signatory, std::less<>> ReportSignatories(
-    pqxx::work& tx, core::OrgId org, const std::string& executor_name);
+    pqxx::dbtransaction& tx, core::OrgId org, const std::string& executor_name);
 
 }  // namespace esep::reports

@@ -21,11 +21,11 @@ namespace esep::reports {
 
 /// The rows for resolved parameters; exactly the fields of the source's schema, in order.
 using FetchRows = std::function<core::Result<forms::DataSet>(
-    pqxx::work& tx, const forms::ParameterValues& params, core::Lang lang)>;
+    pqxx::dbtransaction& tx, const forms::ParameterValues& params, core::Lang lang)>;
 /// A short text equal for two reads exactly when the rows FetchRows would return (for the
 /// same parameters and the same row-level scope) cannot differ.
 using ReadDataVersion =
-    std::function<std::string(pqxx::work& tx, const forms::ParameterValues& params)>;
+    std::function<std::string(pqxx::dbtransaction& tx, const forms::ParameterValues& params)>;
 /// Checks between parameters the schema cannot express (a period's end before its start).
 /// Errors name the parameter in `field`.
 using CheckParameters = std::function<core::Status(const forms::ParameterValues& params)>;
