@@ -2,8 +2,9 @@
 # Benchmark of an authenticated read endpoint over TLS with keep-alive (issue: server).
 # Starts a throwaway demo server from a release build, signs in, and runs wrk at 1, 16 and
 # 64 connections against GET /api/v1/me and GET /api/v1/institutions, with GET /api/v1/health
-# (no session, no database) as the anchor measured in the same run; also times login
-# (argon2id) separately. Prints requests/s and p50/p99 per run.
+# (no session, no database) as the anchor measured in the same run, and pgbench doing the
+# database's part of /api/v1/me alone as a second anchor; also times login (argon2id)
+# separately. Prints requests/s and p50/p99 per run.
 #   bench/api_read_bench.sh [BUILD_DIR=build-release] [SECONDS=10]
 # Smoke mode for CI: ESEP_BENCH_SMOKE=1 (2-second runs at 4 connections only).
 set -euo pipefail
@@ -46,4 +47,18 @@ else
   for c in 1 16 64; do run "$c" /api/v1/health; done
   for c in 1 16 64; do run "$c" /api/v1/me; done
   for c in 1 16 64; do run "$c" "/api/v1/institutions?limit=50"; done
+  # Second anchor: PostgreSQL alone doing what /api/v1/me asks of it — the same three round
+  # trips (BEGIN with the actor's settings, the user's row, COMMIT) as the unprivileged
+  # role over the same Unix socket, no TLS or HTTP: the ceiling for a database-backed read.
+  cat >"$dir/me.sql" <<'SQL'
+BEGIN \; SELECT set_config('esep.user_id', '1', true), set_config('esep.org_ids', '{1,2,3}', true), set_config('esep.system', 'off', true);
+SELECT id, login, full_name, iin, active, must_change_password, lang, version FROM users WHERE id = 1;
+COMMIT;
+SQL
+  for c in 1 16 64; do
+    tps=$(PGOPTIONS='-c role=esep_app' /usr/lib/postgresql/15/bin/pgbench -n -h "$dir/pg" -p 5432 \
+            -U esep -f "$dir/me.sql" -M simple -c "$c" -j "$(( $c < 2 ? 1 : 2 ))" -T "$seconds" esep 2>"$dir/pgbench.err" |
+          awk '/^tps/ {print $3; exit}')
+    printf '%-24s c=%-3s %10s tx/s\n' "pgbench (me's 3 trips)" "$c" "$tps"
+  done
 fi
