@@ -30,13 +30,15 @@ namespace esep::platform {
 
 ActorTransaction::ActorTransaction(pqxx::connection_base& connection, const Actor& actor)
     : pqxx::internal::namedclass("ActorTransaction"),
-      pqxx::internal::basic_transaction(connection, "READ COMMITTED", pqxx::read_write),
-      begin_("BEGIN; SELECT set_config('esep.user_id', " +
-             connection.quote(std::to_string(actor.user.value())) +
-             ", true), set_config('esep.org_ids', " +
-             connection.quote(OrgIdsLiteral(actor.org_scope)) +
-             ", true), set_config('esep.system', " + (actor.system ? "'on'" : "'off'") +
-             ", true)") {
+      pqxx::internal::basic_transaction(connection, "READ COMMITTED", pqxx::read_write) {
+  // Appended piece by piece: a chain of operator+ trips GCC 12's -Wrestrict at -O3.
+  begin_ = "BEGIN; SELECT set_config('esep.user_id', ";
+  begin_ += connection.quote(std::to_string(actor.user.value()));
+  begin_ += ", true), set_config('esep.org_ids', ";
+  begin_ += connection.quote(OrgIdsLiteral(actor.org_scope));
+  begin_ += ", true), set_config('esep.system', ";
+  begin_ += actor.system ? "'on'" : "'off'";
+  begin_ += ", true)";
   Begin();
 }
 
