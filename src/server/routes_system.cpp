@@ -53,6 +53,7 @@ void AddAllRoutes(Router& router, db::ConnectionPool& pool, Metrics& metrics,
   AddInstitutionRoutes(router);
   AddUserRoutes(router, settings);
   AddAuditRoutes(router);
+  AddListRoutes(router);
   AddJobRoutes(router, runner);
   AddReportRoutes(router, runner, settings);
   AddMaintenanceJobs(runner, settings);

@@ -46,6 +46,8 @@ void AddInstitutionRoutes(Router& router);
 void AddUserRoutes(Router& router, const ApiSettings& settings);
 /// The audit trail for administrators and auditors.
 void AddAuditRoutes(Router& router);
+/// The generic lists of the client's tables: catalog and pages (sort, filters, search).
+void AddListRoutes(Router& router);
 /// Background jobs (list, read, cancel, files) and the job kinds they run.
 void AddJobRoutes(Router& router, JobRunner& runner);
 /// Report templates, reports and list prints as jobs ("report.render", served from the
