@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Screenshots of the desktop client for the README: starts a throwaway demo server (its own
+# data directory and port), produces two reports so the job monitor has rows, then runs
+# esep-client under Xvfb with --screenshot in Kazakh and Russian and writes
+#   docs/screenshots/client-login-<lang>.png                 the filled login dialog
+#   docs/screenshots/client-main-<list>-<lang>.png           the main window with the list open
+# for the lists institutions, audit and jobs.
+#
+# Usage: tools/client-screenshots.sh [BUILD_DIR]   (default: build; needs esep-server,
+#        esep-admin and esep-client built there)
+# Needs: xvfb-run (xvfb), curl, openssl, python3.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+[[ $build = /* ]] || build=$PWD/$build
+for exe in esep-server esep-admin esep-client; do
+  [[ -x $build/bin/$exe ]] || { echo "client-screenshots: $build/bin/$exe is not built" >&2; exit 1; }
+done
+
+dir=$(mktemp -d /tmp/esep-shots-XXXXXX)
+chmod 755 "$dir"  # as root the cluster runs as postgres, which must enter it
+port=$((20000 + RANDOM % 20000))
+server_pid=
+cleanup() {
+  if [[ -n $server_pid ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  "$build/bin/esep-admin" --data-dir "$dir/data" stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+printf 'Demo-2026-esep\n' >"$dir/password"
+"$build/bin/esep-admin" --data-dir "$dir/data" init --admin-password-file "$dir/password" >/dev/null
+"$build/bin/esep-admin" --data-dir "$dir/data" demo --password-file "$dir/password" >/dev/null
+ESEP_LOG_LEVEL=warn "$build/bin/esep-server" --data-dir "$dir/data" --port "$port" \
+  >"$dir/server.log" 2>&1 &
+server_pid=$!
+base="https://127.0.0.1:$port"
+cert="$dir/data/tls/server.crt"
+for _ in $(seq 1 300); do
+  curl -s --cacert "$cert" "$base/api/v1/health" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+  sleep 0.1
+done
+
+# Two reports started by the auditor (reports.read, audit.read), so the administrator's job
+# monitor (jobs.read) shows finished jobs with their progress.
+json() { python3 -c "import sys, json; d = json.load(sys.stdin); print($1)"; }
+token=$(curl -s --cacert "$cert" "$base/api/v1/auth/login" \
+          -d '{"login":"auditor","password":"Demo-2026-esep"}' | json 'd["token"]')
+org=$(curl -s --cacert "$cert" -H "Authorization: Bearer $token" "$base/api/v1/me" |
+        json 'd["institutions"][0]')
+for form in institutions_list audit_extract; do
+  curl -s --cacert "$cert" -H "Authorization: Bearer $token" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+    -H 'Content-Type: application/json' \
+    -d "{\"org_id\": $org, \"lang\": \"ru\", \"formats\": [\"pdf\", \"xlsx\"]}" \
+    "$base/api/v1/reports/$form" >"$dir/report-$form.json"
+  python3 -c 'import sys, json; json.load(open(sys.argv[1]))["id"]' "$dir/report-$form.json" ||
+    { echo "client-screenshots: report $form not started: $(cat "$dir/report-$form.json")" >&2; exit 1; }
+done
+
+pin=$(openssl x509 -in "$cert" -outform DER | sha256sum | cut -d' ' -f1)
+shots="$dir/shots"
+mkdir -p "$root/docs/screenshots"
+for lang in kk ru; do
+  for list in institutions audit jobs; do
+    # A fresh settings folder each run: no saved profile, language or column layout.
+    XDG_CONFIG_HOME="$dir/config-$lang-$list" xvfb-run -a -s '-screen 0 1280x800x24' \
+      "$build/bin/esep-client" --server "$base" --pin "$pin" --login administrator \
+      --password-file "$dir/password" --lang "$lang" --open "$list" --screenshot "$shots" \
+      >"$dir/client.log" 2>&1 || { cat "$dir/client.log" >&2; exit 1; }
+    cp "$shots/main-$list-$lang.png" "$root/docs/screenshots/client-main-$list-$lang.png"
+    echo "docs/screenshots/client-main-$list-$lang.png"
+  done
+  cp "$shots/login-$lang.png" "$root/docs/screenshots/client-login-$lang.png"
+  echo "docs/screenshots/client-login-$lang.png"
+done
