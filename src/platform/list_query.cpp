@@ -208,9 +208,11 @@ ListPage RunList(pqxx::dbtransaction& tx, const ListDefinition& list, const List
   // The count's parameters are a prefix of the page's (limit and offset come last).
   const std::vector<std::string> count_params(sql.params.begin(), sql.params.end() - 2);
   ListPage page;
-  page.total = tx.exec_params1(sql.count, pqxx::prepare::make_dynamic_params(count_params))[0]
-                   .as<std::int64_t>();
-  if (request.offset >= page.total) return page;
+  if (request.count_total) {
+    page.total = tx.exec_params1(sql.count, pqxx::prepare::make_dynamic_params(count_params))[0]
+                     .as<std::int64_t>();
+    if (request.offset >= *page.total) return page;
+  }
   const auto rows = tx.exec_params(sql.page, pqxx::prepare::make_dynamic_params(sql.params));
   page.rows.reserve(rows.size());
   for (const auto& row : rows) {

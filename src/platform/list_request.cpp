@@ -200,6 +200,9 @@ core::Result<ListRequest> ParseListRequest(
       request.limit = static_cast<int>(*limit);
     } else if (name == "sort") {
       if (!value.empty()) sort = value;
+    } else if (name == "total") {
+      if (value != "0" && value != "1") return BadPaging("total");
+      request.count_total = value == "1";
     } else if (name == "q") {
       request.search = std::string(core::TrimSpaces(value));
     } else if (name.rfind("f.", 0) == 0) {

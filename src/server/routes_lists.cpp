@@ -118,7 +118,8 @@ HandlerResult ListPageHandler(RequestContext& ctx) {
   return JsonResponse(200, json::object{{"name", list->name},
                                         {"columns", std::move(columns)},
                                         {"items", std::move(items)},
-                                        {"total", page.total},
+                                        {"total", page.total ? json::value(*page.total)
+                                                             : json::value(nullptr)},
                                         {"offset", request->offset},
                                         {"limit", request->limit}});
 }

@@ -184,6 +184,12 @@ TEST_F(ListsApiTest, PagesCarryTheExactTotalAndTheirSlice) {
   const json::object beyond = Page("audit", "f.action=page.test&offset=250");
   EXPECT_EQ(beyond.at("total").as_int64(), 250);
   EXPECT_TRUE(beyond.at("items").as_array().empty());
+
+  // total=0: the same page without the count (a client that knows the total already).
+  const json::object uncounted = Page("audit", "f.action=page.test&offset=100&total=0");
+  EXPECT_TRUE(uncounted.at("total").is_null());
+  EXPECT_EQ(Ids(uncounted).size(), 100u);
+  EXPECT_EQ(Ids(uncounted).front(), first + 149);
 }
 
 TEST_F(ListsApiTest, SortsAscendingDescendingAndByManyColumnsWithAStableTiebreak) {
@@ -367,6 +373,7 @@ TEST_F(ListsApiTest, BadRequestsGetTheirErrorAndField) {
   ExpectError("/api/v1/lists/audit?offset=x", 400, "http.bad_paging", "offset");
   ExpectError("/api/v1/lists/audit?limit=0", 400, "http.bad_paging", "limit");
   ExpectError("/api/v1/lists/audit?limit=1001", 400, "http.bad_paging", "limit");
+  ExpectError("/api/v1/lists/audit?total=yes", 400, "http.bad_paging", "total");
   EXPECT_EQ(Page("audit", "limit=1000").at("limit").as_int64(), 1000);
   ExpectError("/api/v1/lists/audit?sort=nope", 400, "list.bad_sort", "sort");
   ExpectError("/api/v1/lists/audit?sort=id,-id", 400, "list.bad_sort", "sort");

@@ -61,6 +61,7 @@ void PagedListModel::Refresh() {
   beginResetModel();
   cache_.Clear();
   total_ = 0;
+  total_known_ = false;
   endResetModel();
   awaiting_first_page_ = true;
   RequestPage(0);
@@ -175,7 +176,8 @@ void PagedListModel::StartPending() {
     if (cache_.Contains(page) || in_flight_.contains(page)) continue;
     const quint64 generation = generation_;
     ApiCall* call = client_->Get(QStringLiteral("/api/v1/lists/") + list_name_ +
-                                 ListQueryString(query_, qint64{page} * kPageSize, kPageSize));
+                                 ListQueryString(query_, qint64{page} * kPageSize, kPageSize) +
+                                 (total_known_ ? QStringLiteral("&total=0") : QString()));
     in_flight_.insert(page, call);
     connect(call, &ApiCall::finished, this,
             [this, page, generation](const QJsonDocument& doc) { OnPage(page, generation, doc); });
@@ -217,8 +219,13 @@ void PagedListModel::OnPage(int page, quint64 generation, const QJsonDocument& d
   }
   cache_.Put(page, body.value("items").toArray());
 
-  const int total = static_cast<int>(
-      std::min<qint64>(body.value("total").toInteger(), std::numeric_limits<int>::max()));
+  // A page asked for without the count has "total": null; the known total stands.
+  const QJsonValue total_value = body.value("total");
+  const int total = total_value.isDouble()
+                        ? static_cast<int>(std::min<qint64>(total_value.toInteger(),
+                                                            std::numeric_limits<int>::max()))
+                        : total_;
+  if (total_value.isDouble()) total_known_ = true;
   if (total > total_) {
     beginInsertRows({}, total_, total - 1);
     total_ = total;

@@ -87,14 +87,17 @@ struct ListRequest {
   std::vector<ListSortKey> sort;  ///< ends with the key column
   std::vector<ListFilter> filters;
   std::string search;  ///< `q`, empty for none
+  /// `total=0` leaves out the count: a client that already has the total of its query asks
+  /// for further pages without it (on a million rows the count is most of a page's time).
+  bool count_total = true;
 };
 
 /// The largest page a list returns.
 inline constexpr int kMaxListPageSize = 1000;
 
 /// Parses the query parameters of a list request (`offset`, `limit`, `sort`, `q`,
-/// `f.<code>`, `f.<code>.from`, `f.<code>.to`; other names are left to the caller).
-/// Errors: "http.bad_paging" (offset | limit), "list.bad_sort" (sort),
+/// `f.<code>`, `f.<code>.from`, `f.<code>.to`, `total` = 1 | 0; other names are left to the
+/// caller). Errors: "http.bad_paging" (offset | limit | total), "list.bad_sort" (sort),
 /// "list.bad_filter" (f.<code>…: unknown column, a kind of filter the column does not
 /// have, a value that is not of the column's kind).
 core::Result<ListRequest> ParseListRequest(
@@ -118,7 +121,7 @@ ListSql BuildListSql(const ListDefinition& list, const ListRequest& request,
 using ListCell = std::variant<std::monostate, std::int64_t, bool, std::string>;
 struct ListPage {
   std::vector<std::vector<ListCell>> rows;  ///< cells in the list's column order
-  std::int64_t total = 0;                   ///< rows matching, across all pages
+  std::optional<std::int64_t> total;        ///< rows matching, across all pages (if counted)
 };
 /// Runs the page and the count in `tx`.
 ListPage RunList(pqxx::dbtransaction& tx, const ListDefinition& list, const ListRequest& request,

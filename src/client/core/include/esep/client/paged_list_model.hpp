@@ -80,6 +80,9 @@ class PagedListModel : public QAbstractTableModel {
   QString language_ = QStringLiteral("ru");
   ListQuery query_;
   int total_ = 0;
+  /// The total of the current query has arrived: later pages are asked for without the
+  /// count (`total=0`), which on a million rows is most of a page's server time.
+  bool total_known_ = false;
   quint64 generation_ = 0;  ///< replies of an older Refresh are ignored
   mutable LruPageCache<QJsonArray> cache_{kCachedPages};
   QHash<int, ApiCall*> in_flight_;
