@@ -12,21 +12,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build-release}"
 seconds="${2:-10}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
-dir=$(mktemp -d /tmp/esep-bench-XXXXXX); chmod 755 "$dir"
-port=$((20000 + RANDOM % 20000))
-cleanup() {
-  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  "$build/bin/esep-admin" --data-dir "$dir/pg" stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-echo 'Bench-2026-pass' >"$dir/pw"
-"$build/bin/esep-admin" --data-dir "$dir/pg" init --admin-password-file "$dir/pw" >/dev/null
-"$build/bin/esep-admin" --data-dir "$dir/pg" demo --password-file "$dir/pw" >/dev/null
-ESEP_LOG_LEVEL=warn "$build/bin/esep-server" --data-dir "$dir/pg" --port "$port" >"$dir/server.log" 2>&1 &
-server_pid=$!
-base="https://127.0.0.1:$port"
-for _ in $(seq 1 100); do curl -sk "$base/api/v1/health" >/dev/null && break; sleep 0.1; done
+source "$root/tools/demo-server.sh"
+start_demo_server "$build" Bench-2026-pass
+dir=$demo_dir
+base=$demo_base
 
 login() { curl -sk "$base/api/v1/auth/login" -d '{"login":"administrator","password":"Bench-2026-pass"}'; }
 start=$(date +%s%N); for _ in 1 2 3 4 5; do login >/dev/null; done; end=$(date +%s%N)
@@ -56,7 +45,7 @@ SELECT id, login, full_name, iin, active, must_change_password, lang, version FR
 COMMIT;
 SQL
   for c in 1 16 64; do
-    tps=$(PGOPTIONS='-c role=esep_app' /usr/lib/postgresql/15/bin/pgbench -n -h "$dir/pg" -p 5432 \
+    tps=$(PGOPTIONS='-c role=esep_app' /usr/lib/postgresql/15/bin/pgbench -n -h "$demo_pg" -p 5432 \
             -U esep -f "$dir/me.sql" -M simple -c "$c" -j "$(( $c < 2 ? 1 : 2 ))" -T "$seconds" esep 2>"$dir/pgbench.err" |
           awk '/^tps/ {print $3; exit}')
     printf '%-24s c=%-3s %10s tx/s\n' "pgbench (me's 3 trips)" "$c" "$tps"

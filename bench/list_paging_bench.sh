@@ -13,25 +13,14 @@ build="${1:-$root/build-release}"
 rows="${2:-1000000}"
 psql_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/psql"
 [ -x "$psql_bin" ] || psql_bin=psql
-dir=$(mktemp -d /tmp/esep-bench-XXXXXX); chmod 755 "$dir"
-port=$((20000 + RANDOM % 20000))
-cleanup() {
-  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  "$build/bin/esep-admin" --data-dir "$dir/pg" stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-echo 'Bench-2026-pass' >"$dir/pw"
-"$build/bin/esep-admin" --data-dir "$dir/pg" init --admin-password-file "$dir/pw" >/dev/null
-"$build/bin/esep-admin" --data-dir "$dir/pg" demo --password-file "$dir/pw" >/dev/null
-ESEP_LOG_LEVEL=warn "$build/bin/esep-server" --data-dir "$dir/pg" --port "$port" >"$dir/server.log" 2>&1 &
-server_pid=$!
-base="https://127.0.0.1:$port"
-for _ in $(seq 1 100); do curl -sk "$base/api/v1/health" >/dev/null && break; sleep 0.1; done
+source "$root/tools/demo-server.sh"
+start_demo_server "$build" Bench-2026-pass
+dir=$demo_dir
+base=$demo_base
 
 # The embedded cluster listens only on its socket in the data directory (port 5432 names
 # the socket file), as the superuser "esep"; the server keeps it running.
-sql() { "$psql_bin" -h "$dir/pg" -p 5432 -U esep -d esep -v ON_ERROR_STOP=1 -qAt -c "$1"; }
+sql() { "$psql_bin" -h "$demo_pg" -p 5432 -U esep -d esep -v ON_ERROR_STOP=1 -qAt -c "$1"; }
 start=$(date +%s%N)
 sql "INSERT INTO audit_log (kind, action, org_id, entity, entity_id, at, prev_hash, hash)
      SELECT 'mutation', (ARRAY['bench.read', 'bench.write', 'bench.post'])[g % 3 + 1],

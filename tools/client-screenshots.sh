@@ -18,33 +18,11 @@ for exe in esep-server esep-admin esep-client; do
   [[ -x $build/bin/$exe ]] || { echo "client-screenshots: $build/bin/$exe is not built" >&2; exit 1; }
 done
 
-dir=$(mktemp -d /tmp/esep-shots-XXXXXX)
-chmod 755 "$dir"  # as root the cluster runs as postgres, which must enter it
-port=$((20000 + RANDOM % 20000))
-server_pid=
-cleanup() {
-  if [[ -n $server_pid ]]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  "$build/bin/esep-admin" --data-dir "$dir/data" stop >/dev/null 2>&1 || true
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-
-printf 'Demo-2026-esep\n' >"$dir/password"
-"$build/bin/esep-admin" --data-dir "$dir/data" init --admin-password-file "$dir/password" >/dev/null
-"$build/bin/esep-admin" --data-dir "$dir/data" demo --password-file "$dir/password" >/dev/null
-ESEP_LOG_LEVEL=warn "$build/bin/esep-server" --data-dir "$dir/data" --port "$port" \
-  >"$dir/server.log" 2>&1 &
-server_pid=$!
-base="https://127.0.0.1:$port"
-cert="$dir/data/tls/server.crt"
-for _ in $(seq 1 300); do
-  curl -s --cacert "$cert" "$base/api/v1/health" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$dir/server.log" >&2; exit 1; }
-  sleep 0.1
-done
+source "$(dirname "$0")/demo-server.sh"
+start_demo_server "$build" Demo-2026-esep
+dir=$demo_dir
+base=$demo_base
+cert=$demo_cert
 
 # Two reports started by the auditor (reports.read, audit.read), so the administrator's job
 # monitor (jobs.read) shows finished jobs with their progress.
