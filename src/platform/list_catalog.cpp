@@ -2,6 +2,8 @@
 // and titles. Adding a list is adding a definition here; the builder does the rest.
 #include "esep/platform/list_query.hpp"
 
+#include "esep/platform/institutions.hpp"
+
 namespace esep::platform {
 namespace {
 
@@ -21,6 +23,21 @@ ListColumn Column(std::string code, ColumnKind kind, std::string sql, FilterKind
   column.searchable = searchable;
   column.title = std::move(title);
   return column;
+}
+
+ListColumn WithValues(ListColumn column,
+                      std::vector<std::pair<std::string, core::LocalizedText>> values) {
+  column.values = std::move(values);
+  return column;
+}
+
+// ГУ / КГУ / ГККП, from the institutions' own table of kinds.
+std::vector<std::pair<std::string, core::LocalizedText>> InstitutionKindNames() {
+  std::vector<std::pair<std::string, core::LocalizedText>> names;
+  for (const auto& info : AllInstitutionKinds()) {
+    names.emplace_back(std::string(info.code), info.short_name);
+  }
+  return names;
 }
 
 ListColumn IdColumn(std::string sql) {
@@ -45,7 +62,9 @@ ListDefinition Institutions() {
       Column("name_ru", ColumnKind::kText, "i.name_ru", kText, kSearch,
              {"Атауы (орысша)", "Наименование (рус.)", "Name (Russian)"}),
       Column("bin", ColumnKind::kText, "i.bin", kText, kSearch, {"БСН", "БИН", "BIN"}),
-      Column("kind", ColumnKind::kText, "i.kind", kEq, kNoSearch, {"Түрі", "Вид", "Kind"}),
+      WithValues(
+          Column("kind", ColumnKind::kText, "i.kind", kEq, kNoSearch, {"Түрі", "Вид", "Kind"}),
+          InstitutionKindNames()),
       Column("budget_level", ColumnKind::kInt, "i.budget_level", kEq, kNoSearch,
              {"Бюджет деңгейі", "Уровень бюджета", "Budget level"}),
       Column("parent_id", ColumnKind::kInt, "i.parent_id", kEq, kNoSearch,
@@ -96,7 +115,10 @@ ListDefinition Audit() {
   list.columns = {
       IdColumn("a.id"),
       Column("at", ColumnKind::kDateTime, "a.at", kRange, kNoSearch, {"Уақыты", "Время", "Time"}),
-      Column("kind", ColumnKind::kText, "a.kind", kEq, kNoSearch, {"Түрі", "Вид", "Kind"}),
+      WithValues(
+          Column("kind", ColumnKind::kText, "a.kind", kEq, kNoSearch, {"Түрі", "Вид", "Kind"}),
+          {{"mutation", {"Өзгеріс", "Изменение", "Change"}},
+           {"security", {"Қауіпсіздік", "Безопасность", "Security"}}}),
       Column("user_id", ColumnKind::kInt, "a.actor_user_id", kEq, kNoSearch,
              {"Пайдаланушы", "Пользователь", "User"}),
       Column("user_login", ColumnKind::kText, "u.login", kText, kSearch,
@@ -125,9 +147,20 @@ ListDefinition Jobs() {
   list.owner_sql = "j.created_by";
   list.columns = {
       IdColumn("j.id"),
-      Column("kind", ColumnKind::kText, "j.kind", kEq, kSearch, {"Түрі", "Вид", "Kind"}),
-      Column("status", ColumnKind::kText, "j.status", kEq, kNoSearch,
-             {"Күйі", "Состояние", "Status"}),
+      WithValues(
+          Column("kind", ColumnKind::kText, "j.kind", kEq, kSearch, {"Түрі", "Вид", "Kind"}),
+          {{"audit.verify",
+            {"Аудит тізбегін тексеру", "Проверка цепочки аудита", "Audit chain check"}},
+           {"report.render", {"Есепті қалыптастыру", "Формирование отчёта", "Report"}},
+           {"maintenance.purge",
+            {"Ескі деректерді тазалау", "Очистка устаревших данных", "Purge of old data"}}}),
+      WithValues(Column("status", ColumnKind::kText, "j.status", kEq, kNoSearch,
+                        {"Күйі", "Состояние", "Status"}),
+                 {{"queued", {"Кезекте", "В очереди", "Queued"}},
+                  {"running", {"Орындалуда", "Выполняется", "Running"}},
+                  {"succeeded", {"Орындалды", "Выполнено", "Succeeded"}},
+                  {"failed", {"Қатемен аяқталды", "Ошибка", "Failed"}},
+                  {"cancelled", {"Тоқтатылды", "Отменено", "Cancelled"}}}),
       Column("progress_done", ColumnKind::kInt, "j.progress_done", kRange, kNoSearch,
              {"Орындалды", "Выполнено", "Done"}),
       Column("progress_total", ColumnKind::kInt, "j.progress_total", kRange, kNoSearch,

@@ -51,12 +51,18 @@ bool MayOpen(const RequestContext& ctx, const platform::ListDefinition& list) {
 json::object ListJson(const platform::ListDefinition& list) {
   json::array columns;
   for (const auto& column : list.columns) {
-    columns.push_back(json::object{{"code", column.code},
-                                   {"kind", platform::ColumnKindName(column.kind)},
-                                   {"title", LocalizedJson(column.title)},
-                                   {"sortable", column.sortable},
-                                   {"filter", platform::FilterKindName(column.filter)},
-                                   {"searchable", column.searchable}});
+    json::object entry{{"code", column.code},
+                       {"kind", platform::ColumnKindName(column.kind)},
+                       {"title", LocalizedJson(column.title)},
+                       {"sortable", column.sortable},
+                       {"filter", platform::FilterKindName(column.filter)},
+                       {"searchable", column.searchable}};
+    if (!column.values.empty()) {
+      json::object values;
+      for (const auto& [code, name] : column.values) values[code] = LocalizedJson(name);
+      entry["values"] = std::move(values);
+    }
+    columns.push_back(std::move(entry));
   }
   return json::object{
       {"name", list.name}, {"title", LocalizedJson(list.title)}, {"permission", list.permission},

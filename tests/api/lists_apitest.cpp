@@ -136,6 +136,11 @@ TEST_F(ListsApiTest, TheCatalogShowsOnlyTheListsTheUserMayOpen) {
     EXPECT_TRUE(columns[1].at("sortable").as_bool());
     EXPECT_FALSE(columns[1].at("searchable").as_bool());
     EXPECT_FALSE(columns[1].at("title").at("ru").as_string().empty());
+    // A column of codes names its codes; other columns carry no names.
+    EXPECT_EQ(columns[2].at("code").as_string(), "kind");
+    EXPECT_EQ(columns[2].at("values").at("security").at("ru").as_string(), "Безопасность");
+    EXPECT_EQ(columns[2].at("values").at("mutation").at("kk").as_string(), "Өзгеріс");
+    EXPECT_FALSE(columns[1].as_object().contains("values"));
   }
 
   // An HR officer reads institutions only; anyone may watch their own jobs.

@@ -202,6 +202,14 @@ TEST_F(PagedListModelTest, FiltersNarrowTheTotal) {
   EXPECT_EQ(model.rowCount(), 1);
   EXPECT_EQ(model.data(model.index(0, ColumnOf(model, QStringLiteral("entity_id")))).toString(),
             QStringLiteral("004242"));
+  // A code is shown by its name in the model's language; the raw role keeps the code.
+  const QModelIndex kind = model.index(0, ColumnOf(model, QStringLiteral("kind")));
+  model.SetLanguage(QStringLiteral("ru"));
+  EXPECT_EQ(model.data(kind).toString(), QStringLiteral("Изменение"));
+  model.SetLanguage(QStringLiteral("kk"));
+  EXPECT_EQ(model.data(kind).toString(), QStringLiteral("Өзгеріс"));
+  EXPECT_EQ(model.data(kind, PagedListModel::kRawRole).toString(),
+            QStringLiteral("mutation"));
   // Percent-encoding: a search with '+', '&' and spaces reaches the server as typed (a '+'
   // read as a space or a bare '&' splitting the query would find nothing).
   {

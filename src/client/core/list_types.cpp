@@ -41,7 +41,18 @@ ListColumn ParseListColumn(const QJsonObject& object) {
   column.sortable = object.value("sortable").toBool();
   column.filter = object.value("filter").toString(QStringLiteral("none"));
   column.searchable = object.value("searchable").toBool();
+  const QJsonObject values = object.value("values").toObject();
+  for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+    column.values.insert(it.key(), it.value().toObject());
+  }
   return column;
+}
+
+QString ListColumn::ValueName(const QString& value, const QString& language) const {
+  const auto it = values.constFind(value);
+  if (it == values.constEnd()) return value;
+  const QString name = it->value(language).toString();
+  return name.isEmpty() ? it->value(QStringLiteral("ru")).toString(value) : name;
 }
 
 QString ListQueryString(const ListQuery& query, qint64 offset, int limit) {

@@ -141,6 +141,9 @@ QVariant PagedListModel::Display(const ListColumn& column, const QJsonValue& val
                         : value.toString();
   }
   if (column.kind == QLatin1String("int") && value.isDouble()) return value.toInteger();
+  if (!column.values.isEmpty() && value.isString()) {
+    return column.ValueName(value.toString(), language_);
+  }
   return value.toVariant();
 }
 

@@ -37,6 +37,9 @@ struct ListColumn {
   bool sortable = true;
   FilterKind filter = FilterKind::kNone;
   bool searchable = false;  ///< part of the quick search `q`
+  /// For a column of codes (a status, a kind): the name of each code in kk/ru/en, so that a
+  /// client shows "Выполнено" rather than "succeeded". Codes not listed show as they are.
+  std::vector<std::pair<std::string, core::LocalizedText>> values;
 };
 
 /// Which rows of a list a user sees (row-level security stands behind it), in terms of

@@ -2,6 +2,7 @@
 /// @file
 /// What a generic list is made of: its columns, the query the user builds, its catalog entry.
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -15,8 +16,12 @@ struct ListColumn {
   bool sortable = false;
   QString filter;  ///< "eq" | "range" | "text" | "none"
   bool searchable = false;
+  /// Names of the codes of a column of codes (status, kind): code → {kk, ru, en}.
+  QHash<QString, QJsonObject> values;
 
   QString Title(const QString& language) const;
+  /// The name of the code `value` in `language`, or the code itself when the list gives none.
+  QString ValueName(const QString& value, const QString& language) const;
 };
 
 /// f.<code>=v for "eq"/"text"; f.<code>.from / f.<code>.to for "range" (keys as sent).
