@@ -78,7 +78,8 @@ struct AdminTx {
   pqxx::work tx;
 };
 
-core::Result<platform::User> CreateUserWithPassword(pqxx::dbtransaction& tx, const std::string& login,
+core::Result<platform::User> CreateUserWithPassword(pqxx::dbtransaction& tx,
+                                                    const std::string& login,
                                                     const std::string& full_name,
                                                     const std::string& iin,
                                                     const std::string& password, bool must_change) {

@@ -6,7 +6,8 @@
 
 namespace esep::db {
 
-core::Status StoreProductionCalendar(pqxx::dbtransaction& tx, const core::ProductionCalendar& calendar,
+core::Status StoreProductionCalendar(pqxx::dbtransaction& tx,
+                                     const core::ProductionCalendar& calendar,
                                      const std::string& source) {
   std::set<int> years;
   for (const auto& day : calendar.days()) years.insert(day.date.year());

@@ -385,7 +385,8 @@ std::vector<AuditRecord> QueryAudit(pqxx::dbtransaction& tx, const AuditQuery& q
   return records;
 }
 
-core::Result<AuditVerification> VerifyAuditChain(pqxx::dbtransaction& tx, const VerifyProgress& progress) {
+core::Result<AuditVerification> VerifyAuditChain(pqxx::dbtransaction& tx,
+                                                 const VerifyProgress& progress) {
   AuditVerification verification;
   ChainHasher hasher;
   std::string expected_prev = kZeroHashHex;

@@ -102,8 +102,8 @@ std::string RequestFingerprint(std::string_view method, std::string_view target,
   return db::Sha256Hex(material);
 }
 
-core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::dbtransaction& tx, core::UserId user,
-                                                            std::string_view key,
+core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::dbtransaction& tx,
+                                                            core::UserId user, std::string_view key,
                                                             std::string_view request_fingerprint) {
   RequireFingerprint(request_fingerprint, "BeginIdempotent");
   if (core::Status valid = ValidateIdempotencyKey(key); !valid) return valid.error();

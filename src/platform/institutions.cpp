@@ -165,7 +165,8 @@ core::Result<InstitutionInput> Normalize(const InstitutionInput& input) {
   return normal;
 }
 
-core::Status CheckBinFree(pqxx::dbtransaction& tx, const std::string& bin, std::optional<core::OrgId> self) {
+core::Status CheckBinFree(pqxx::dbtransaction& tx, const std::string& bin,
+                          std::optional<core::OrgId> self) {
   const auto taken = tx.exec_params1(
       "SELECT EXISTS (SELECT 1 FROM institutions WHERE bin = $1 AND id IS DISTINCT FROM $2)", bin,
       Nullable(IdText(self)));
@@ -173,7 +174,8 @@ core::Status CheckBinFree(pqxx::dbtransaction& tx, const std::string& bin, std::
   return core::Status::Ok();
 }
 
-core::Status CheckParent(pqxx::dbtransaction& tx, core::OrgId parent, std::optional<core::OrgId> self) {
+core::Status CheckParent(pqxx::dbtransaction& tx, core::OrgId parent,
+                         std::optional<core::OrgId> self) {
   core::Error cycle = core::MakeError(
       "institution.parent_cycle", "Мекеме өзіне немесе өзіне бағынысты мекемеге бағына алмайды",
       "Учреждение не может подчиняться самому себе или подведомственному ему учреждению",
@@ -323,8 +325,9 @@ core::Result<Institution> CreateInstitution(pqxx::dbtransaction& tx, const Actor
   }
 }
 
-core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
-                                            int expected_version, const InstitutionInput& input) {
+core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor& actor,
+                                            core::OrgId id, int expected_version,
+                                            const InstitutionInput& input) {
   const auto before = LockInstitution(tx, id);
   if (!before) return NotFound(id);
   if (before->version != expected_version) return VersionConflict(before->version);
@@ -379,8 +382,9 @@ core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor
   }
 }
 
-core::Result<Institution> ChangeInstitutionKind(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
-                                                int expected_version, InstitutionKind kind) {
+core::Result<Institution> ChangeInstitutionKind(pqxx::dbtransaction& tx, const Actor& actor,
+                                                core::OrgId id, int expected_version,
+                                                InstitutionKind kind) {
   const auto before = LockInstitution(tx, id);
   if (!before) return NotFound(id);
   if (before->version != expected_version) return VersionConflict(before->version);
@@ -404,7 +408,8 @@ core::Result<Institution> GetInstitution(pqxx::dbtransaction& tx, core::OrgId id
   return FromRow(rows[0]);
 }
 
-std::vector<Institution> ListInstitutions(pqxx::dbtransaction& tx, const InstitutionFilter& filter) {
+std::vector<Institution> ListInstitutions(pqxx::dbtransaction& tx,
+                                          const InstitutionFilter& filter) {
   const std::string text = Trim(filter.text);
   std::optional<std::string> kind;
   if (filter.kind) kind = std::string(InstitutionKindCode(*filter.kind));

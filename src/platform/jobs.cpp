@@ -137,8 +137,8 @@ std::optional<Job> ClaimNextJob(pqxx::dbtransaction& tx) {
   return FindJob(tx, claimed[0][0].as<std::int64_t>());
 }
 
-bool UpdateJobProgress(pqxx::dbtransaction& tx, std::int64_t id, std::int64_t done, std::int64_t total,
-                       const std::string& message) {
+bool UpdateJobProgress(pqxx::dbtransaction& tx, std::int64_t id, std::int64_t done,
+                       std::int64_t total, const std::string& message) {
   const auto row = tx.exec_params(
       "UPDATE jobs SET progress_done = $2, progress_total = $3, progress_message = $4 "
       "WHERE id = $1 AND status = 'running' RETURNING cancel_requested",
@@ -225,7 +225,8 @@ std::vector<Job> ListJobs(pqxx::dbtransaction& tx, const JobQuery& query) {
   return jobs;
 }
 
-std::optional<JobFile> ReadJobFile(pqxx::dbtransaction& tx, std::int64_t job_id, const std::string& name) {
+std::optional<JobFile> ReadJobFile(pqxx::dbtransaction& tx, std::int64_t job_id,
+                                   const std::string& name) {
   const auto rows = tx.exec_params(
       "SELECT content_type, content FROM job_files WHERE job_id = $1 AND name = $2", job_id, name);
   if (rows.empty()) return std::nullopt;

@@ -147,13 +147,12 @@ ListDefinition Jobs() {
   list.owner_sql = "j.created_by";
   list.columns = {
       IdColumn("j.id"),
-      WithValues(
-          Column("kind", ColumnKind::kText, "j.kind", kEq, kSearch, {"Түрі", "Вид", "Kind"}),
-          {{"audit.verify",
-            {"Аудит тізбегін тексеру", "Проверка цепочки аудита", "Audit chain check"}},
-           {"report.render", {"Есепті қалыптастыру", "Формирование отчёта", "Report"}},
-           {"maintenance.purge",
-            {"Ескі деректерді тазалау", "Очистка устаревших данных", "Purge of old data"}}}),
+      WithValues(Column("kind", ColumnKind::kText, "j.kind", kEq, kSearch, {"Түрі", "Вид", "Kind"}),
+                 {{"audit.verify",
+                   {"Аудит тізбегін тексеру", "Проверка цепочки аудита", "Audit chain check"}},
+                  {"report.render", {"Есепті қалыптастыру", "Формирование отчёта", "Report"}},
+                  {"maintenance.purge",
+                   {"Ескі деректерді тазалау", "Очистка устаревших данных", "Purge of old data"}}}),
       WithValues(Column("status", ColumnKind::kText, "j.status", kEq, kNoSearch,
                         {"Күйі", "Состояние", "Status"}),
                  {{"queued", {"Кезекте", "В очереди", "Queued"}},

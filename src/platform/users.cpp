@@ -82,8 +82,8 @@ std::int64_t RevokeAllSessions(pqxx::dbtransaction& tx, core::UserId id) {
           .affected_rows());
 }
 
-void AuditUserChange(pqxx::dbtransaction& tx, const Actor& actor, std::string action, const User& before,
-                     const User& after, std::string details_json = {}) {
+void AuditUserChange(pqxx::dbtransaction& tx, const Actor& actor, std::string action,
+                     const User& before, const User& after, std::string details_json = {}) {
   AuditEntry entry;
   entry.kind = AuditKind::kMutation;
   entry.action = std::move(action);
@@ -206,7 +206,8 @@ std::vector<User> ListUsers(pqxx::dbtransaction& tx, int limit, int offset) {
   return users;
 }
 
-std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId org, int limit, int offset) {
+std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId org, int limit,
+                                         int offset) {
   const auto rows = tx.exec_params(
       std::string("SELECT ") + kUserColumns +
           " FROM users u WHERE EXISTS (SELECT 1 FROM grants g WHERE g.user_id = u.id AND "
@@ -218,7 +219,8 @@ std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId or
   return users;
 }
 
-core::Status SetUserActive(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id, bool active) {
+core::Status SetUserActive(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id,
+                           bool active) {
   auto locked = LockUser(tx, id);
   if (!locked) return NotFound();
   if (locked->user.active == active) return core::Status::Ok();

@@ -193,7 +193,8 @@ std::int64_t ReportService::StageCount(const ReportRequest& request) {
   return kStagesBeforeFiles + static_cast<std::int64_t>(request.formats.size());
 }
 
-core::Result<PreparedReport> ReportService::Prepare(pqxx::dbtransaction& tx, const platform::Actor& actor,
+core::Result<PreparedReport> ReportService::Prepare(pqxx::dbtransaction& tx,
+                                                    const platform::Actor& actor,
                                                     const ReportRequest& request,
                                                     const ReportUser& user,
                                                     core::Date today) const {
@@ -235,7 +236,8 @@ core::Result<PreparedReport> ReportService::Prepare(pqxx::dbtransaction& tx, con
   return p;
 }
 
-core::Result<forms::DataSet> ReportService::Fetch(pqxx::dbtransaction& tx, const PreparedReport& prepared,
+core::Result<forms::DataSet> ReportService::Fetch(pqxx::dbtransaction& tx,
+                                                  const PreparedReport& prepared,
                                                   const ReportUser& user) const {
   // Fetch runs last in its transaction; the narrowed identity ends with it.
   Narrow(tx, user, *prepared.source);

@@ -121,13 +121,13 @@ HandlerResult ListPageHandler(RequestContext& ctx) {
     for (const auto& cell : row) item.push_back(CellJson(cell));
     items.push_back(std::move(item));
   }
-  return JsonResponse(200, json::object{{"name", list->name},
-                                        {"columns", std::move(columns)},
-                                        {"items", std::move(items)},
-                                        {"total", page.total ? json::value(*page.total)
-                                                             : json::value(nullptr)},
-                                        {"offset", request->offset},
-                                        {"limit", request->limit}});
+  return JsonResponse(
+      200, json::object{{"name", list->name},
+                        {"columns", std::move(columns)},
+                        {"items", std::move(items)},
+                        {"total", page.total ? json::value(*page.total) : json::value(nullptr)},
+                        {"offset", request->offset},
+                        {"limit", request->limit}});
 }
 
 }  // namespace

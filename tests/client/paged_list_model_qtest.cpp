@@ -208,8 +208,7 @@ TEST_F(PagedListModelTest, FiltersNarrowTheTotal) {
   EXPECT_EQ(model.data(kind).toString(), QStringLiteral("Изменение"));
   model.SetLanguage(QStringLiteral("kk"));
   EXPECT_EQ(model.data(kind).toString(), QStringLiteral("Өзгеріс"));
-  EXPECT_EQ(model.data(kind, PagedListModel::kRawRole).toString(),
-            QStringLiteral("mutation"));
+  EXPECT_EQ(model.data(kind, PagedListModel::kRawRole).toString(), QStringLiteral("mutation"));
   // Percent-encoding: a search with '+', '&' and spaces reaches the server as typed (a '+'
   // read as a space or a bare '&' splitting the query would find nothing).
   {

@@ -68,8 +68,8 @@ TEST_F(JobsTest, AQueuedJobIsClaimedOnceAndFinishesWithItsFiles) {
   EXPECT_FALSE(claimed->started_at.empty());
   EXPECT_FALSE(AsSystem([](pqxx::dbtransaction& tx) { return platform::ClaimNextJob(tx); }));
 
-  EXPECT_FALSE(
-      AsSystem([&](pqxx::dbtransaction& tx) { return platform::UpdateJobProgress(tx, id, 5, 10, "half"); }));
+  EXPECT_FALSE(AsSystem(
+      [&](pqxx::dbtransaction& tx) { return platform::UpdateJobProgress(tx, id, 5, 10, "half"); }));
   const std::string pdf("%PDF-1.4 \x00\x01 binary", 20);
   AsSystem([&](pqxx::dbtransaction& tx) {
     platform::CompleteJob(tx, id, R"({"rows": 10})",
@@ -83,12 +83,13 @@ TEST_F(JobsTest, AQueuedJobIsClaimedOnceAndFinishesWithItsFiles) {
   EXPECT_EQ(job->result_json, R"({"rows": 10})");
   EXPECT_EQ(job->progress_done, 10);  // done is raised to the total
   EXPECT_EQ(job->files, (std::vector<std::string>{"report.pdf", "report.xlsx"}));
-  const auto file =
-      AsSystem([&](pqxx::dbtransaction& tx) { return platform::ReadJobFile(tx, id, "report.pdf"); });
+  const auto file = AsSystem(
+      [&](pqxx::dbtransaction& tx) { return platform::ReadJobFile(tx, id, "report.pdf"); });
   ASSERT_TRUE(file);
   EXPECT_EQ(file->content, pdf);  // bytes, NULs included, come back exactly
   EXPECT_EQ(file->content_type, "application/pdf");
-  EXPECT_FALSE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::ReadJobFile(tx, id, "x.pdf"); }));
+  EXPECT_FALSE(
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::ReadJobFile(tx, id, "x.pdf"); }));
 }
 
 TEST_F(JobsTest, CancellingAQueuedJobEndsItAndARunningJobIsToldAtItsNextProgress) {
@@ -98,15 +99,17 @@ TEST_F(JobsTest, CancellingAQueuedJobEndsItAndARunningJobIsToldAtItsNextProgress
     tx.exec_params("UPDATE jobs SET status = 'running', started_at = now() WHERE id = $1", running);
     return 0;
   });
-  ASSERT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, queued); }));
-  ASSERT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, running); }));
+  ASSERT_TRUE(
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, queued); }));
+  ASSERT_TRUE(
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, running); }));
   const auto job = AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, queued); });
   EXPECT_EQ(job->status, JobStatus::kCancelled);
   ASSERT_TRUE(job->error);
   EXPECT_EQ(job->error->code, "job.cancelled");
   EXPECT_FALSE(job->error->message.kk.empty());
-  EXPECT_TRUE(
-      AsSystem([&](pqxx::dbtransaction& tx) { return platform::UpdateJobProgress(tx, running, 1, 2, ""); }));
+  EXPECT_TRUE(AsSystem(
+      [&](pqxx::dbtransaction& tx) { return platform::UpdateJobProgress(tx, running, 1, 2, ""); }));
   const auto finished =
       AsSystem([&](pqxx::dbtransaction& tx) { return platform::RequestJobCancel(tx, queued); });
   ASSERT_FALSE(finished);
@@ -121,11 +124,13 @@ TEST_F(JobsTest, AJobACrashedServerWasRunningIsMarkedInterruptedAndQueuedOnesSta
   const auto queued = Queue(org1_, users_[0]);
   AsSystem([&](pqxx::dbtransaction& tx) { return platform::ClaimNextJob(tx); });
   EXPECT_EQ(AsSystem([](pqxx::dbtransaction& tx) { return platform::FailInterruptedJobs(tx); }), 1);
-  const auto job = AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, running); });
+  const auto job =
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, running); });
   EXPECT_EQ(job->status, JobStatus::kFailed);
   EXPECT_EQ(job->error->code, "job.interrupted");
-  EXPECT_EQ(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, queued); })->status,
-            JobStatus::kQueued);
+  EXPECT_EQ(
+      AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, queued); })->status,
+      JobStatus::kQueued);
 }
 
 TEST_F(JobsTest, PurgingRemovesOnlyOldFinishedJobsWithTheirFiles) {
@@ -141,7 +146,8 @@ TEST_F(JobsTest, PurgingRemovesOnlyOldFinishedJobsWithTheirFiles) {
                    old_job);
     return 0;
   });
-  EXPECT_EQ(AsSystem([](pqxx::dbtransaction& tx) { return platform::PurgeFinishedJobs(tx, 30); }), 1);
+  EXPECT_EQ(AsSystem([](pqxx::dbtransaction& tx) { return platform::PurgeFinishedJobs(tx, 30); }),
+            1);
   EXPECT_FALSE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, old_job); }));
   EXPECT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, fresh); }));
   EXPECT_TRUE(AsSystem([&](pqxx::dbtransaction& tx) { return platform::FindJob(tx, pending); }));

@@ -14,7 +14,8 @@ namespace esep::db {
 
 /// Replaces every year present in `calendar` by its days, inside `tx`. A year must be
 /// complete (every day of it present) — a partial year would give wrong monthly norms.
-core::Status StoreProductionCalendar(pqxx::dbtransaction& tx, const core::ProductionCalendar& calendar,
+core::Status StoreProductionCalendar(pqxx::dbtransaction& tx,
+                                     const core::ProductionCalendar& calendar,
                                      const std::string& source);
 
 /// Every day stored, as one calendar.

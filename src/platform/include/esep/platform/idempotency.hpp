@@ -44,8 +44,8 @@ std::string RequestFingerprint(std::string_view method, std::string_view target,
 /// - "idempotency.key_reused" when the key was used for a different request (HTTP 422), or
 ///   "idempotency.key_invalid" for a malformed key; both with field "Idempotency-Key".
 /// Throws std::invalid_argument when `request_fingerprint` is not RequestFingerprint's form.
-core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::dbtransaction& tx, core::UserId user,
-                                                            std::string_view key,
+core::Result<std::optional<StoredResponse>> BeginIdempotent(pqxx::dbtransaction& tx,
+                                                            core::UserId user, std::string_view key,
                                                             std::string_view request_fingerprint);
 
 /// Stores the response of the mutation BeginIdempotent let through, in the mutation's own

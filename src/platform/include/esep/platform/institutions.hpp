@@ -81,15 +81,17 @@ core::Result<Institution> CreateInstitution(pqxx::dbtransaction& tx, const Actor
 /// is the institution itself or below it), "institution.accounting_office_self"
 /// (accounting_office), "institution.kind_change_separate" (kind). Audited
 /// "institution.update" with the row before and after.
-core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
-                                            int expected_version, const InstitutionInput& input);
+core::Result<Institution> UpdateInstitution(pqxx::dbtransaction& tx, const Actor& actor,
+                                            core::OrgId id, int expected_version,
+                                            const InstitutionInput& input);
 
 /// Switches the scenario (ГУ ⇄ КГУ ⇄ ГККП). Only `kind` and the version change; the
 /// institution's rows elsewhere are untouched because nothing keys on the kind. The same
 /// kind again changes nothing and writes no audit row. Errors: "institution.not_found",
 /// "institution.version_conflict". Audited "institution.change_kind".
-core::Result<Institution> ChangeInstitutionKind(pqxx::dbtransaction& tx, const Actor& actor, core::OrgId id,
-                                                int expected_version, InstitutionKind kind);
+core::Result<Institution> ChangeInstitutionKind(pqxx::dbtransaction& tx, const Actor& actor,
+                                                core::OrgId id, int expected_version,
+                                                InstitutionKind kind);
 
 /// "institution.not_found" also when row-level security hides it.
 core::Result<Institution> GetInstitution(pqxx::dbtransaction& tx, core::OrgId id);

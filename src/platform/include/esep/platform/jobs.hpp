@@ -57,8 +57,8 @@ std::int64_t CreateJob(pqxx::dbtransaction& tx, const NewJob& job);
 std::optional<Job> ClaimNextJob(pqxx::dbtransaction& tx);
 
 /// Records progress; returns whether cancelling was requested meanwhile.
-bool UpdateJobProgress(pqxx::dbtransaction& tx, std::int64_t id, std::int64_t done, std::int64_t total,
-                       const std::string& message);
+bool UpdateJobProgress(pqxx::dbtransaction& tx, std::int64_t id, std::int64_t done,
+                       std::int64_t total, const std::string& message);
 
 struct JobFile {
   std::string name;  ///< "report.pdf"
@@ -93,7 +93,8 @@ struct JobQuery {
 /// Newest first.
 std::vector<Job> ListJobs(pqxx::dbtransaction& tx, const JobQuery& query);
 
-std::optional<JobFile> ReadJobFile(pqxx::dbtransaction& tx, std::int64_t job_id, const std::string& name);
+std::optional<JobFile> ReadJobFile(pqxx::dbtransaction& tx, std::int64_t job_id,
+                                   const std::string& name);
 
 /// Deletes finished jobs (and their files) older than `days`; returns how many.
 std::int64_t PurgeFinishedJobs(pqxx::dbtransaction& tx, int days);

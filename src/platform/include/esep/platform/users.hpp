@@ -65,9 +65,11 @@ std::vector<User> ListUsers(pqxx::dbtransaction& tx, int limit, int offset);
 /// "user.not_found".
 /// Users holding a role in `org` (a direct grant there, not one on a parent's subtree),
 /// ordered by full name; one query. For an institution's administration screens.
-std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId org, int limit, int offset);
+std::vector<User> ListUsersOfInstitution(pqxx::dbtransaction& tx, core::OrgId org, int limit,
+                                         int offset);
 
-core::Status SetUserActive(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id, bool active);
+core::Status SetUserActive(pqxx::dbtransaction& tx, const Actor& actor, core::UserId id,
+                           bool active);
 
 /// The user's own change: needs the current password. Errors: "user.not_found",
 /// "password.wrong_current" (field "current_password"), "password.unchanged", the policy's

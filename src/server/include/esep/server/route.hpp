@@ -72,7 +72,7 @@ struct RequestContext {
   std::optional<platform::AccessSet> access;  ///< set for signed-in users
   std::string session_token;                  ///< set for signed-in users
   std::int64_t session_id = 0;                ///< set for signed-in users
-  pqxx::dbtransaction* tx = nullptr;                   ///< TransactionMode::kFramework routes
+  pqxx::dbtransaction* tx = nullptr;          ///< TransactionMode::kFramework routes
   pqxx::connection* connection = nullptr;     ///< TransactionMode::kManual routes
   /// Run by the framework after the request's transaction committed (never after a
   /// rollback): waking the job runner, pushing events, dropping cached sessions.
