@@ -236,6 +236,11 @@ TEST_F(ClientGuiTest, SignInBrowseSearchExportAndRelogin) {
     tx.exec0("UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL");
     tx.commit();
   }
+  // The server forgets cached sessions when PostgreSQL's notice of the change arrives, a
+  // few milliseconds after the commit: wait for it, or the refresh may still be let in.
+  const std::string token = api.token().toStdString();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return Call("GET", "/api/v1/me", token).status == 401; },
+                              kWaitMs));
   // The refresh action itself (F5's action): with another GUI test on a second Xvfb at the
   // same time, the F5 key event was sometimes not turned into the shortcut (1 run in 3 under
   // ctest -j2), while what this step tests is the re-login.
