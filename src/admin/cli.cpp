@@ -139,10 +139,18 @@ Commands:
   restore BACKUP_DIR NEW_DB
                    verify the manifest, restore into a new database (never overwrites), run
                    the integrity checks
-  check            integrity checks (audit chain, migrations); exit 1 if any fails
+  check            integrity checks (audit chain, migrations, the ledger's monthly totals
+                   recomputed from the postings); exit 1 if any fails
   load-calendar FILE
                    validate a production calendar file (date,day_type,hours — see
                    sql/reference/README.md) and replace its years in the database
+  ledger-load KIND FILE [--from YYYY-MM-DD]
+                   load a reference file of the ledger as the edition in force from the date
+                   (default 2026-01-01); KIND: accounts, functional, economic, income,
+                   sources, memorial_orders, memorial_order_rules (format and sources:
+                   sql/reference/README.md). Every wrong row is reported as FILE:LINE COLUMN
+                   and nothing changes; rows the file changes or drops end the day before,
+                   so earlier periods keep the edition they were kept with
   help             this text
 
 Exit codes: 0 success, 1 the command failed (the reason is printed), 2 bad command line.

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "commands_directory.hpp"
+#include "commands_ledger.hpp"
 #include "commands_platform.hpp"
 #include "database_target.hpp"
 #include "esep/core/production_calendar.hpp"
@@ -97,7 +98,7 @@ int LoadShippedReferenceData(const std::string& dsn, core::Lang lang) {
   for (const auto& file : calendars) {
     if (int rc = LoadCalendarFile(dsn, file, lang); rc != 0) return rc;
   }
-  return 0;
+  return LoadShippedLedgerReference(dsn, lang);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "commands_ledger.hpp"
 #include "database_target.hpp"
 #include "esep/platform/backup.hpp"
 #include "esep/platform/integrity.hpp"
@@ -200,9 +201,11 @@ int RunCheck(const CommandLine& line) {
     pqxx::connection connection(target.Dsn());
     auto checks = platform::RunIntegrityChecks(connection);
     if (!checks) return Fail(checks.error(), line.lang);
-    PrintChecks(*checks, line.lang);
-    const int failed = FailedChecks(*checks);
-    const std::string total = std::to_string(checks->size());
+    std::vector<platform::CheckResult> all = checks.value();
+    all.push_back(LedgerTotalsCheck(connection));
+    PrintChecks(all, line.lang);
+    const int failed = FailedChecks(all);
+    const std::string total = std::to_string(all.size());
     if (failed > 0) {
       Say(line.lang, "Тексерулер сәтсіз: " + std::to_string(failed) + " / " + total,
           "Проверок не пройдено: " + std::to_string(failed) + " из " + total,

@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "commands_directory.hpp"
+#include "commands_ledger.hpp"
 #include "commands_platform.hpp"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
       {"start", esep::admin::RunStart},
       {"stop", esep::admin::RunStop},
       {"load-calendar", esep::admin::RunLoadCalendar},
+      {"ledger-load", esep::admin::RunLedgerLoad},
       {"tls", esep::admin::RunTls},
       {"backup", esep::admin::RunBackup},
       {"restore", esep::admin::RunRestore},
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
   const std::map<std::string, std::vector<std::string>> options = {
       {"init", {"--admin-password-file"}},
       {"tls", {"--force"}},
+      {"ledger-load", {"--from"}},
       {"institution",
        {"--bin", "--name-kk", "--name-ru", "--kind", "--level", "--parent", "--abp"}},
       {"user", {"--full-name", "--iin", "--password-file"}},

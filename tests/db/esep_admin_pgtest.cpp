@@ -61,6 +61,13 @@ TEST_F(EsepAdminTest, InitCreatesMigratesLoadsReferenceDataAndIsRepeatable) {
                   .as<int>(),
               246)
         << "the 2026 norm: 246 working days";
+    EXPECT_EQ(tx.exec1("SELECT count(*) FROM ledger_accounts WHERE code = '7010' "
+                       "AND valid_from = '2026-01-01' AND valid_to IS NULL")[0]
+                  .as<int>(),
+              1)
+        << "init loads the shipped chart of accounts";
+    EXPECT_GT(tx.exec1("SELECT count(*) FROM ledger_codes WHERE kind = 'functional'")[0].as<int>(),
+              1000);
   }
   auto stop = Admin({"--data-dir", dir_.string(), "stop"});
   EXPECT_EQ(stop.exit_code, 0) << stop.output;
@@ -83,6 +90,39 @@ TEST_F(EsepAdminTest, ABadCalendarFileIsRefusedWithItsLineAndNothingChanges) {
   std::filesystem::remove(bad);
 }
 
+TEST_F(EsepAdminTest, LedgerLoadRefusesAWrongFileWholeAndLoadsALaterEdition) {
+  auto init = Admin({"--data-dir", dir_.string(), "--lang", "en", "init"});
+  ASSERT_EQ(init.exit_code, 0) << init.output;
+  EXPECT_NE(init.output.find("accounts.csv loaded (from 2026-01-01)"), std::string::npos)
+      << init.output;
+  const auto file = dir_.parent_path() / "sources_2026h2.csv";
+  std::ofstream(file) << "code,parent_code,level,postable,name_kk,name_ru,source\n"
+                         "1,,source,true,Бюджет,Бюджет,test\n"
+                         "x y,,source,true,Жаман,Плохой,test\n";
+  auto bad = Admin({"--data-dir", dir_.string(), "--lang", "en", "ledger-load", "sources",
+                    file.string(), "--from", "2026-07-01"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("sources_2026h2.csv:3 code"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("nothing changed"), std::string::npos) << bad.output;
+
+  std::ofstream(file) << "code,parent_code,level,postable,name_kk,name_ru,source\n"
+                         "1,,source,true,Бюджет қаражаты,Средства бюджета (новая редакция),test\n";
+  auto good = Admin({"--data-dir", dir_.string(), "--lang", "en", "ledger-load", "sources",
+                     file.string(), "--from", "2026-07-01"});
+  EXPECT_EQ(good.exit_code, 0) << good.output;
+  EXPECT_NE(good.output.find("added / closed / unchanged / corrected 1 / 6 / 0 / 0"),
+            std::string::npos)
+      << good.output;
+
+  auto usage = Admin({"--data-dir", dir_.string(), "ledger-load", "planets", file.string()});
+  EXPECT_EQ(usage.exit_code, 2) << usage.output;
+
+  auto check = Admin({"--data-dir", dir_.string(), "--lang", "en", "check"});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  EXPECT_NE(check.output.find("ledger_totals"), std::string::npos) << check.output;
+  std::filesystem::remove(file);
+}
+
 TEST_F(EsepAdminTest, CommandLineMistakesExitWithTwoAndSayWhy) {
   auto unknown = Admin({"--lang", "en", "frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);
@@ -98,7 +138,8 @@ TEST_F(EsepAdminTest, CommandLineMistakesExitWithTwoAndSayWhy) {
 
   auto help = Admin({"--help"});
   EXPECT_EQ(help.exit_code, 0);
-  for (const char* command : {"init", "migrate", "status", "start", "stop", "load-calendar"}) {
+  for (const char* command : {"init", "migrate", "status", "start", "stop", "load-calendar",
+                              "ledger-load"}) {
     EXPECT_NE(help.output.find(command), std::string::npos) << command;
   }
 }
